@@ -1,0 +1,20 @@
+import type { ClientContext } from '../context/client-context';
+
+/**
+ * A site adapter is a pure reader: given the page (and what the page's own JavaScript
+ * handed over, if anything) it returns the client context, or null when the page shows
+ * no client card. No side effects, no timers; it never throws (bad markup → null).
+ */
+export interface SiteAdapter {
+  id: string;
+  label: string;
+  /** Example URLs by page kind; the registry test checks each matches as declared. */
+  examples: { url: string; card: boolean }[];
+  /** Does this adapter handle pages at this URL at all? */
+  matches(url: URL): boolean;
+  /** Is this URL a client card (as opposed to a list, settings, …)? */
+  isCard(url: URL): boolean;
+  read(doc: Document, url: URL, pageData?: unknown): ClientContext | null;
+  /** The element to outline for a PageField.key, or null when it is not on the page. */
+  locateField(doc: Document, key: string): HTMLElement | null;
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ClientContextSchema } from '../context/client-context';
+import { TouchDraftSchema, TouchSchema } from '../touches/touch';
+import { PanelModelSchema } from '../playbook/panel-model';
+import { SettingsPatchSchema, SettingsSchema } from '../settings/settings';
+
+/**
+ * The one typed protocol between the extension's parts. Every receiver parses what it
+ * gets with these schemas: the content script lives in a hostile page, and even the
+ * extension's own pages may be a version behind after an update.
+ */
+
+// ── content script → background (runtime.sendMessage) ──────────────────────────────
+export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
+  /** The client on this tab changed (null: no client card on the page any more). */
+  z.object({ type: z.literal('context:publish'), context: ClientContextSchema.nullable() }),
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
+
+/** The background's answer to context:publish: which page fields to outline. */
+export const OutlineSchema = z.object({
+  enabled: z.boolean(),
+  /** Keys of empty required fields (PageField.key) to outline in the CRM form. */
+  keys: z.array(z.string()),
+});
+export type Outline = z.infer<typeof OutlineSchema>;
+
+// ── background → content script (tabs.sendMessage) ─────────────────────────────────
+export const BackgroundToContentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('panel:toggle') }),
+  z.object({ type: z.literal('outline:set'), outline: OutlineSchema }),
+]);
+export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
+
+// ── panel page ↔ background (runtime port) ─────────────────────────────────────────
+export const PANEL_PORT_NAME = 'sufler-panel';
+
+export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
+  /**
+   * Start receiving state for a tab. In the docked iframe tabId is null and the
+   * background takes the port's own tab; the native side panel names the active tab.
+   */
+  z.object({ type: z.literal('subscribe'), tabId: z.number().int().nullable() }),
+  z.object({ type: z.literal('touch:log'), requestId: z.string(), draft: TouchDraftSchema }),
+  z.object({ type: z.literal('settings:set'), requestId: z.string(), patch: SettingsPatchSchema }),
+]);
+export type PanelToBackground = z.infer<typeof PanelToBackgroundSchema>;
+
+export const PanelStateSchema = z.object({
+  tabId: z.number().int().nullable(),
+  /** The client on the tab; null when the tab shows no client card. */
+  context: ClientContextSchema.nullable(),
+  /** The playbook applied to the client; null with no client. */
+  model: PanelModelSchema.nullable(),
+  /** The client's touches, newest first. */
+  touches: z.array(TouchSchema),
+  settings: SettingsSchema,
+});
+export type PanelState = z.infer<typeof PanelStateSchema>;
+
+export const BackgroundToPanelSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('state'), state: PanelStateSchema }),
+  /** Answer to an action: error is null on success, or a message the panel shows. */
+  z.object({ type: z.literal('ack'), requestId: z.string(), error: z.string().nullable() }),
+]);
+export type BackgroundToPanel = z.infer<typeof BackgroundToPanelSchema>;

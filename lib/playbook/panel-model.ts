@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { LocalizedTextSchema } from '../i18n/lang';
+
+/**
+ * What the panel shows for one client: the output of engine.evaluate(). It crosses from
+ * the background to the panel page, where it is parsed again, so it is a zod schema.
+ * Texts stay bilingual here; the panel picks the language.
+ */
+
+export const StageViewSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('mapped'),
+    stageId: z.string(),
+    name: LocalizedTextSchema,
+    /** What the manager must achieve at this stage. */
+    goal: LocalizedTextSchema,
+    /** The stage name as the CRM shows it. */
+    crmStage: z.string(),
+    /** 0-based position among the playbook's stages, and their count, for a progress bar. */
+    index: z.number().int().nonnegative(),
+    total: z.number().int().positive(),
+    /** Role that owns this stage (hunter, closer, …). */
+    role: z.string(),
+  }),
+  /** The CRM shows a stage the playbook has no mapping for. */
+  z.object({ status: z.literal('unmapped'), crmStage: z.string() }),
+  /** The page shows no stage at all (a contact or company card, say). */
+  z.object({ status: z.literal('none') }),
+]);
+export type StageView = z.infer<typeof StageViewSchema>;
+
+export const ScriptNodeViewSchema = z.object({
+  id: z.string(),
+  /** What the manager says. */
+  say: LocalizedTextSchema,
+  /** A short coaching hint for new hires. */
+  hint: LocalizedTextSchema.nullable(),
+  /** A goal node ends the walk-through: the script reached its aim (or a polite exit). */
+  goal: z.boolean(),
+  /** The client's possible answers, each leading to the next node. */
+  answers: z.array(z.object({ label: LocalizedTextSchema, next: z.string() })),
+});
+export type ScriptNodeView = z.infer<typeof ScriptNodeViewSchema>;
+
+export const ScriptViewSchema = z.object({
+  id: z.string(),
+  title: LocalizedTextSchema,
+  start: z.string(),
+  nodes: z.record(z.string(), ScriptNodeViewSchema),
+});
+export type ScriptView = z.infer<typeof ScriptViewSchema>;
+
+export const ObjectionViewSchema = z.object({
+  id: z.string(),
+  /** The objection in the client's words. */
+  phrase: LocalizedTextSchema,
+  /** Ready answers, best first. */
+  answers: z.array(LocalizedTextSchema).min(1),
+});
+export type ObjectionView = z.infer<typeof ObjectionViewSchema>;
+
+export const ChecklistItemSchema = z.object({
+  id: z.string(),
+  label: LocalizedTextSchema,
+  filled: z.boolean(),
+  /** The value found, '' when missing. */
+  value: z.string(),
+  /** Key of the page field to outline when missing; null when no such field is on the page. */
+  fieldKey: z.string().nullable(),
+  /** Playbook stage that first requires this field. */
+  requiredFrom: z.string(),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+export const CadenceViewSchema = z.object({
+  segment: z.object({ id: z.string(), name: LocalizedTextSchema }),
+  /** The norm in words, e.g. "a call or meeting every 14 days". */
+  rule: LocalizedTextSchema,
+  lastTouchAt: z.number().nullable(),
+  nextDueAt: z.number().nullable(),
+  overdue: z.boolean(),
+  /** Whole days past due; 0 when not overdue. */
+  overdueDays: z.number().int().nonnegative(),
+});
+export type CadenceView = z.infer<typeof CadenceViewSchema>;
+
+export const PanelModelSchema = z.object({
+  stage: StageViewSchema,
+  /** The script for this stage and role; null when the stage has none. */
+  script: ScriptViewSchema.nullable(),
+  /** All scripts, so the manager can switch to another one. */
+  scripts: z.array(z.object({ id: z.string(), title: LocalizedTextSchema })),
+  objections: z.array(ObjectionViewSchema),
+  checklist: z.array(ChecklistItemSchema),
+  cadence: CadenceViewSchema,
+});
+export type PanelModel = z.infer<typeof PanelModelSchema>;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { LangSchema } from '../i18n/lang';
+
+/**
+ * User settings, kept in browser.storage.local under SETTINGS_KEY. Every reader parses
+ * with .catch() defaults, so a damaged or older stored value never breaks the panel.
+ */
+export const SETTINGS_KEY = 'sufler:settings';
+
+export const SettingsSchema = z.object({
+  /** null: follow the browser's language. */
+  lang: LangSchema.nullable().catch(null),
+  /** Outline the empty required fields in the CRM form. */
+  outline: z.boolean().catch(true),
+  /** The docked panel is collapsed to a tab at the page's edge. */
+  panelCollapsed: z.boolean().catch(false),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { lang: null, outline: true, panelCollapsed: false };
+
+export function parseSettings(raw: unknown): Settings {
+  const parsed = SettingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export const SettingsPatchSchema = SettingsSchema.partial();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

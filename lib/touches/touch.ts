@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * A touch is any contact with the client: a call, a meeting, a letter, a paper letter
+ * (direct mail counts, per the key-client norms), a note, or an opened tracked email.
+ */
+export const TOUCH_KINDS = ['call', 'meeting', 'email', 'direct_mail', 'note', 'email_open'] as const;
+export const TouchKindSchema = z.enum(TOUCH_KINDS);
+export type TouchKind = z.infer<typeof TouchKindSchema>;
+
+/** Kinds a manager logs by hand from the panel (opens are logged by the tracker). */
+export const MANUAL_TOUCH_KINDS = ['call', 'meeting', 'email', 'direct_mail', 'note'] as const satisfies readonly TouchKind[];
+
+export const TOUCH_OUTCOMES = [
+  'reached', // spoke with the client / meeting held / letter delivered
+  'no_answer',
+  'callback', // asked to call back later
+  'meeting_booked',
+  'declined',
+  'sent', // letter or direct mail sent
+  'done', // notes and anything else
+] as const;
+export const TouchOutcomeSchema = z.enum(TOUCH_OUTCOMES);
+export type TouchOutcome = z.infer<typeof TouchOutcomeSchema>;
+
+export const TouchSchema = z.object({
+  /** ULID made on the device, so a retried sync push is harmless. */
+  id: z.string().min(10),
+  /** clientKey() of the CRM record. */
+  clientKey: z.string().min(1),
+  kind: TouchKindSchema,
+  outcome: TouchOutcomeSchema,
+  comment: z.string().max(4000),
+  /** When it happened, epoch ms. */
+  at: z.number().int().nonnegative(),
+  /** The playbook stage the client was at when the touch was logged, if known. */
+  stageId: z.string().nullable(),
+});
+export type Touch = z.infer<typeof TouchSchema>;
+
+/** What the panel sends to log a touch; the background adds id, clientKey, stage and time. */
+export const TouchDraftSchema = z.object({
+  kind: z.enum(MANUAL_TOUCH_KINDS),
+  outcome: TouchOutcomeSchema,
+  comment: z.string().max(4000),
+});
+export type TouchDraft = z.infer<typeof TouchDraftSchema>;

@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+
+// Hosts whose CRM pages Sufler reads. Kept in one place: the manifest, the content
+// scripts and the tests all take them from lib/adapters/hosts.ts.
+import { CRM_HOST_PATTERNS } from './lib/adapters/hosts';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'ru',
+    // Least privilege: storage for settings and per-tab context, sidePanel for the native
+    // panel, alarms to wake the sync engine. No "tabs": tab ids arrive without it.
+    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: [...CRM_HOST_PATTERNS],
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandTogglePanel__',
+      },
+    },
+    web_accessible_resources: [
+      { resources: ['panel.html'], matches: [...CRM_HOST_PATTERNS] },
+    ],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'sufler@sufler.dev', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+});
