@@ -43,6 +43,10 @@ export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), tabId: z.number().int().nullable() }),
   z.object({ type: z.literal('touch:log'), requestId: z.string(), draft: TouchDraftSchema }),
   z.object({ type: z.literal('settings:set'), requestId: z.string(), patch: SettingsPatchSchema }),
+  /** Replace the active playbook with a team's own file; the ack names every problem by path. */
+  z.object({ type: z.literal('playbook:import'), requestId: z.string(), playbook: z.unknown() }),
+  /** Go back to the bundled default playbook. */
+  z.object({ type: z.literal('playbook:reset'), requestId: z.string() }),
 ]);
 export type PanelToBackground = z.infer<typeof PanelToBackgroundSchema>;
 
