@@ -14,6 +14,8 @@ export default defineConfig({
     // panel, alarms to wake the sync engine. No "tabs": tab ids arrive without it.
     permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...CRM_HOST_PATTERNS],
+    // The toolbar button opens the native side panel (Chrome); Firefox shows the docked one.
+    action: { default_title: '__MSG_extName__' },
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+S' },

@@ -17,20 +17,9 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
-/** The background's answer to context:publish: which page fields to outline. */
-export const OutlineSchema = z.object({
-  enabled: z.boolean(),
-  /** Keys of empty required fields (PageField.key) to outline in the CRM form. */
-  keys: z.array(z.string()),
-});
-export type Outline = z.infer<typeof OutlineSchema>;
-
-// ── background → content script (tabs.sendMessage) ─────────────────────────────────
-export const BackgroundToContentSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('panel:toggle') }),
-  z.object({ type: z.literal('outline:set'), outline: OutlineSchema }),
-]);
-export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
+// The background's answer to context:publish and its messages to the content script are
+// in content-messages.ts, checked without zod to keep the content script small.
+export type { BackgroundToContent, Outline } from './content-messages';
 
 // ── panel page ↔ background (runtime port) ─────────────────────────────────────────
 export const PANEL_PORT_NAME = 'sufler-panel';

@@ -90,6 +90,11 @@ export const PanelModelSchema = z.object({
   script: ScriptViewSchema.nullable(),
   /** All scripts, so the manager can switch to another one. */
   scripts: z.array(z.object({ id: z.string(), title: LocalizedTextSchema })),
+  /**
+   * Optional: every script's full node map, so the panel can switch to another script
+   * without a round trip. Without it the panel can walk only `script`.
+   */
+  allScripts: z.array(ScriptViewSchema).optional(),
   objections: z.array(ObjectionViewSchema),
   checklist: z.array(ChecklistItemSchema),
   cadence: CadenceViewSchema,

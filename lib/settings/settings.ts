@@ -5,7 +5,7 @@ import { LangSchema } from '../i18n/lang';
  * User settings, kept in browser.storage.local under SETTINGS_KEY. Every reader parses
  * with .catch() defaults, so a damaged or older stored value never breaks the panel.
  */
-export const SETTINGS_KEY = 'sufler:settings';
+export { SETTINGS_KEY } from './settings-key';
 
 export const SettingsSchema = z.object({
   /** null: follow the browser's language. */

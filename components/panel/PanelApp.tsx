@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { connectPanel, type PanelConnection, type PanelStatus } from '../../lib/messaging/panel-port';
+import type { PanelState } from '../../lib/messaging/protocol';
+import type { SettingsPatch } from '../../lib/settings/settings';
+import type { TouchDraft } from '../../lib/touches/touch';
+import { PanelView, type PanelMode } from './PanelView';
+
+/**
+ * The container: owns the port to the background and, in the native side panel, follows
+ * the active tab. Everything visible is PanelView, which takes plain data.
+ */
+export function PanelApp({ mode }: { mode: PanelMode }) {
+  const [state, setState] = useState<PanelState | null>(null);
+  const [status, setStatus] = useState<PanelStatus>('connecting');
+  const connection = useRef<PanelConnection | null>(null);
+
+  useEffect(() => {
+    const conn = connectPanel({ tabId: null, onState: setState, onStatus: setStatus });
+    connection.current = conn;
+    if (mode !== 'side') {
+      return () => conn.close();
+    }
+
+    // The side panel has no tab of its own: it shows the active tab of its window.
+    let disposed = false;
+    const followActiveTab = async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (!disposed) conn.setTabId(tab?.id ?? null);
+    };
+    const onActivated = () => void followActiveTab();
+    const onUpdated = (_tabId: number, change: { status?: string }, tab: { active?: boolean }) => {
+      if (tab.active && change.status === 'complete') void followActiveTab();
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    void followActiveTab();
+    return () => {
+      disposed = true;
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      conn.close();
+    };
+  }, [mode]);
+
+  const request = useCallback((action: Parameters<PanelConnection['request']>[0]) => {
+    const conn = connection.current;
+    return conn ? conn.request(action) : Promise.reject(new Error('not connected'));
+  }, []);
+  const onLogTouch = useCallback((draft: TouchDraft) => request({ type: 'touch:log', draft }), [request]);
+  const onSettingsChange = useCallback((patch: SettingsPatch) => request({ type: 'settings:set', patch }), [request]);
+
+  return <PanelView state={state} status={status} mode={mode} onLogTouch={onLogTouch} onSettingsChange={onSettingsChange} />;
+}

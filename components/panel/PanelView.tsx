@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import { clientKey } from '../../lib/context/client-context';
+import { makeTranslator, resolveLang } from '../../lib/i18n/translate';
+import type { PanelStatus } from '../../lib/messaging/panel-port';
+import type { PanelState } from '../../lib/messaging/protocol';
+import type { SettingsPatch } from '../../lib/settings/settings';
+import type { TouchDraft } from '../../lib/touches/touch';
+import { CadenceBadge } from './CadenceBadge';
+import { CollapsedTab } from './CollapsedTab';
+import { errorText } from './error-text';
+import { FieldChecklist } from './FieldChecklist';
+import { ObjectionList } from './ObjectionList';
+import { PanelHeader } from './PanelHeader';
+import { ScriptWalkthrough } from './ScriptWalkthrough';
+import { StageHeader } from './StageHeader';
+import { TouchHistory } from './TouchHistory';
+import { TouchKindIcon } from './TouchKindIcon';
+import { TouchLogger } from './TouchLogger';
+
+export type PanelMode = 'docked' | 'side';
+
+export interface PanelViewProps {
+  /** null until the background's first state arrives. */
+  state: PanelState | null;
+  status: PanelStatus;
+  mode: PanelMode;
+  onLogTouch(draft: TouchDraft): Promise<void>;
+  onSettingsChange(patch: SettingsPatch): Promise<void>;
+  /** The browser's language, for users who did not pick one; navigator.language by default. */
+  navigatorLanguage?: string;
+  /** Epoch ms for due-date hints; Date.now() by default. */
+  now?: number;
+}
+
+/** The whole panel, from plain data: what the background sent plus two callbacks. */
+export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, navigatorLanguage, now }: PanelViewProps) {
+  const lang = resolveLang(state?.settings.lang ?? null, navigatorLanguage ?? globalThis.navigator?.language);
+  const t = makeTranslator(lang);
+  const [settingsError, setSettingsError] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const changeSettings = (patch: SettingsPatch) => {
+    setSettingsError(null);
+    onSettingsChange(patch).catch((error: unknown) => setSettingsError(errorText(error, t)));
+  };
+
+  if (!state) {
+    return (
+      <main className={`sf-panel sf-panel--${mode} sf-panel--center`} data-testid="panel" data-state="connecting">
+        <div className="sf-spinner" aria-hidden="true" />
+        <p role="status" data-testid="panel-connecting">{t('status.connecting')}</p>
+      </main>
+    );
+  }
+
+  const { context, model, settings } = state;
+
+  if (mode === 'docked' && settings.panelCollapsed) {
+    const missing = model?.checklist.filter((i) => !i.filled).length ?? 0;
+    return (
+      <main className="sf-panel sf-panel--collapsed" data-testid="panel" data-state="collapsed" lang={lang}>
+        <CollapsedTab lang={lang} missing={missing} onExpand={() => changeSettings({ panelCollapsed: false })} />
+      </main>
+    );
+  }
+
+  return (
+    <main className={`sf-panel sf-panel--${mode}`} data-testid="panel" data-state={context && model ? 'ready' : 'no-client'} lang={lang}>
+      <PanelHeader
+        lang={lang}
+        clientName={context ? context.name || context.crmId : null}
+        settings={settings}
+        collapsible={mode === 'docked'}
+        onSettingsChange={changeSettings}
+      />
+      {status === 'reconnecting' && (
+        <p className="sf-banner" role="status" data-testid="panel-reconnecting">{t('status.reconnecting')}</p>
+      )}
+      {settingsError !== null && (
+        <p className="sf-banner sf-banner--error" role="alert">{settingsError}</p>
+      )}
+      {context && model ? (
+        <div className="sf-sections">
+          <StageHeader stage={model.stage} lang={lang} />
+          <CadenceBadge cadence={model.cadence} lang={lang} now={now ?? Date.now()} />
+          <FieldChecklist items={model.checklist} lang={lang} />
+          <ScriptWalkthrough key={clientKey(context)} model={model} clientKey={clientKey(context)} lang={lang} />
+          <ObjectionList objections={model.objections} lang={lang} />
+          <TouchLogger lang={lang} onLogTouch={onLogTouch} />
+          <TouchHistory touches={state.touches} lang={lang} />
+        </div>
+      ) : (
+        <div className="sf-empty" data-testid="panel-no-client">
+          <div className="sf-empty__art" aria-hidden="true">
+            <TouchKindIcon kind="note" size={36} />
+          </div>
+          <h1 className="sf-empty__title">{t('noClient.title')}</h1>
+          <p className="sf-muted">{t('noClient.hint')}</p>
+        </div>
+      )}
+    </main>
+  );
+}

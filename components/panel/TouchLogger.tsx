@@ -1,0 +1,175 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { Lang } from '../../lib/i18n/lang';
+import { makeTranslator } from '../../lib/i18n/translate';
+import { MANUAL_TOUCH_KINDS, type TouchDraft, type TouchOutcome } from '../../lib/touches/touch';
+import { errorText } from './error-text';
+import { TouchKindIcon } from './TouchKindIcon';
+import { OUTCOMES_BY_KIND, kindLabelKey, outcomeLabelKey, type ManualTouchKind } from './touch-labels';
+
+export interface TouchLoggerProps {
+  lang: Lang;
+  /** Resolves when the background stored the touch; rejects with the reason otherwise. */
+  onLogTouch(draft: TouchDraft): Promise<void>;
+}
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+
+/** Log a call, meeting, letter, paper letter or note in two clicks and a comment. */
+export function TouchLogger({ lang, onLogTouch }: TouchLoggerProps) {
+  const t = makeTranslator(lang);
+  const baseId = useId();
+  const [kind, setKind] = useState<ManualTouchKind | null>(null);
+  const [outcome, setOutcome] = useState<TouchOutcome | null>(null);
+  const [comment, setComment] = useState('');
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const kindButtons = useRef(new Map<ManualTouchKind, HTMLButtonElement>());
+  const firstOutcome = useRef<HTMLButtonElement | null>(null);
+
+  const chooseKind = (next: ManualTouchKind) => {
+    setKind(next);
+    const outcomes = OUTCOMES_BY_KIND[next];
+    // A note has one outcome; anything else the manager picks on purpose.
+    setOutcome(outcomes.length === 1 ? (outcomes[0] ?? null) : null);
+    setSave({ kind: 'idle' });
+    queueMicrotask(() => firstOutcome.current?.focus());
+  };
+
+  const cancel = () => {
+    const previous = kind;
+    setKind(null);
+    setOutcome(null);
+    setComment('');
+    setSave({ kind: 'idle' });
+    if (previous) queueMicrotask(() => kindButtons.current.get(previous)?.focus());
+  };
+
+  const submit = async () => {
+    if (!kind || !outcome || save.kind === 'saving') return;
+    const draft: TouchDraft = { kind, outcome, comment: comment.trim() };
+    setSave({ kind: 'saving' });
+    try {
+      await onLogTouch(draft);
+      setKind(null);
+      setOutcome(null);
+      setComment('');
+      setSave({ kind: 'saved' });
+    } catch (error) {
+      // Keep everything typed: the manager retries instead of writing it again.
+      setSave({ kind: 'error', message: errorText(error, t) });
+    }
+  };
+
+  const onFormKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      cancel();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
+  return (
+    <section className="sf-card" aria-labelledby={`${baseId}-title`} data-testid="touch-logger">
+      <h2 id={`${baseId}-title`} className="sf-card__title">{t('touch.title')}</h2>
+      <div role="group" aria-label={t('touch.kind')} className="sf-kinds">
+        {MANUAL_TOUCH_KINDS.map((k) => (
+          <button
+            key={k}
+            ref={(el) => {
+              if (el) kindButtons.current.set(k, el);
+              else kindButtons.current.delete(k);
+            }}
+            type="button"
+            className="sf-kind"
+            aria-pressed={kind === k}
+            data-testid={`touch-kind-${k}`}
+            onClick={() => chooseKind(k)}
+          >
+            <span className="sf-kind__icon"><TouchKindIcon kind={k} /></span>
+            <span className="sf-kind__label">{t(kindLabelKey(k))}</span>
+          </button>
+        ))}
+      </div>
+
+      {kind && (
+        <form
+          className="sf-touch-form"
+          data-testid="touch-form"
+          onKeyDown={onFormKeyDown}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <fieldset className="sf-fieldset">
+            <legend className="sf-label">{t('touch.outcome')}</legend>
+            <div className="sf-chips">
+              {OUTCOMES_BY_KIND[kind].map((o, i) => (
+                <button
+                  key={o}
+                  ref={i === 0 ? firstOutcome : undefined}
+                  type="button"
+                  className="sf-chip"
+                  aria-pressed={outcome === o}
+                  data-testid={`touch-outcome-${o}`}
+                  onClick={() => setOutcome(o)}
+                >
+                  {t(outcomeLabelKey(kind, o))}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+          <div className="sf-field">
+            <label className="sf-label" htmlFor={`${baseId}-comment`}>{t('touch.comment')}</label>
+            <textarea
+              id={`${baseId}-comment`}
+              className="sf-textarea"
+              data-testid="touch-comment"
+              rows={3}
+              maxLength={4000}
+              placeholder={t('touch.commentPlaceholder')}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
+          </div>
+          <div className="sf-row">
+            <button
+              type="submit"
+              className="sf-btn sf-btn--primary"
+              data-testid="touch-save"
+              disabled={!outcome || save.kind === 'saving'}
+              aria-keyshortcuts="Control+Enter"
+            >
+              {save.kind === 'saving' ? t('touch.saving') : t('touch.save')}
+              <kbd className="sf-btn__keys" aria-hidden="true">{t('touch.saveKeys')}</kbd>
+            </button>
+            <button
+              type="button"
+              className="sf-btn sf-btn--ghost"
+              data-testid="touch-cancel"
+              aria-keyshortcuts="Escape"
+              onClick={cancel}
+            >
+              {t('touch.cancel')}
+              <kbd className="sf-btn__keys" aria-hidden="true">{t('touch.cancelKeys')}</kbd>
+            </button>
+          </div>
+        </form>
+      )}
+
+      <div aria-live="polite" className="sf-live">
+        {save.kind === 'saved' && (
+          <p className="sf-notice sf-notice--ok" data-testid="touch-saved">✓ {t('touch.saved')}</p>
+        )}
+      </div>
+      <div aria-live="assertive" className="sf-live">
+        {save.kind === 'error' && (
+          <p className="sf-notice sf-notice--error" role="alert" data-testid="touch-error">
+            {t('touch.error', { message: save.message })}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { clientKey } from '../context/client-context';
+import { importPlaybook, resetPlaybook } from '../db/playbook-store';
+import { logTouch } from '../db/touch-store';
+import { TouchSchema } from '../touches/touch';
+import type { BackgroundDeps } from './background-deps';
+import { loadClientSnapshot } from './client-snapshot';
+import { broadcastOutlines } from './outline-broadcast';
+import type { PanelActionMessage } from './panel-hub';
+import { buildPanelState, mappedStageId } from './panel-state';
+import { applySettingsPatch, readSettings } from './settings-storage';
+import { getTabContext } from './tab-contexts';
+import { uiLang, userMessage, type UserMessageId } from './user-messages';
+
+/**
+ * Carry out one panel action. Resolves to null when done, or to the text the panel shows.
+ * Panel state is not sent from here: the live queries and storage.onChanged see to that.
+ */
+export async function handlePanelAction(deps: BackgroundDeps, action: PanelActionMessage, tabId: number | null): Promise<string | null> {
+  try {
+    return await carryOut(deps, action, tabId);
+  } catch (error) {
+    // Storage failures (quota, a closed database) reach the user as a plain retry message.
+    console.error(`Sufler: ${action.type} failed`, error);
+    const settings = await readSettings(deps.local).catch(() => null);
+    return userMessage('failed', settings ? uiLang(settings, deps.browserLanguage()) : 'en');
+  }
+}
+
+async function carryOut(deps: BackgroundDeps, action: PanelActionMessage, tabId: number | null): Promise<string | null> {
+  switch (action.type) {
+    case 'touch:log':
+      return logTouchFromPanel(deps, action, tabId);
+    case 'settings:set':
+      // Panels and outlines follow through storage.onChanged, whoever wrote the settings.
+      await applySettingsPatch(deps.local, action.patch);
+      return null;
+    case 'playbook:import': {
+      const result = await importPlaybook(deps.db, action.playbook, deps.now());
+      if (!result.ok) return result.errors.join('\n');
+      await broadcastOutlines(deps);
+      return null;
+    }
+    case 'playbook:reset':
+      await resetPlaybook(deps.db);
+      await broadcastOutlines(deps);
+      return null;
+  }
+}
+
+async function logTouchFromPanel(
+  deps: BackgroundDeps,
+  action: Extract<PanelActionMessage, { type: 'touch:log' }>,
+  tabId: number | null,
+): Promise<string | null> {
+  const settings = await readSettings(deps.local);
+  const fail = (id: UserMessageId) => userMessage(id, uiLang(settings, deps.browserLanguage()));
+  if (tabId === null) return fail('noTab');
+  const context = await getTabContext(deps.session, tabId);
+  if (context === null) return fail('noClient');
+
+  const now = deps.now();
+  const snapshot = await loadClientSnapshot(deps.db, context);
+  const { model } = buildPanelState({ tabId, client: { context, ...snapshot }, settings, now });
+  // The requestId is a ULID the panel made: as the touch id it makes a resent request harmless.
+  const touch = TouchSchema.safeParse({
+    id: action.requestId,
+    clientKey: clientKey(context),
+    ...action.draft,
+    at: now,
+    stageId: mappedStageId(model),
+  });
+  if (!touch.success) {
+    console.warn('Sufler: touch refused', touch.error.issues);
+    return fail('invalidTouch');
+  }
+  await logTouch(deps.db, touch.data, now);
+  return null;
+}

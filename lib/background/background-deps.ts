@@ -1,0 +1,37 @@
+import type { SuflerDatabase } from '../db/database';
+import type { BackgroundToContent } from '../messaging/protocol';
+
+/**
+ * What the hub needs from the browser, as small interfaces: the real `browser` API in the
+ * service worker, WXT's fake browser and in-memory doubles in tests (the fake browser
+ * has no runtime ports, tabs.sendMessage or commands).
+ */
+
+/** The part of a storage area (storage.local, storage.session) the hub uses. */
+export interface StorageAreaLike {
+  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+/** The background's end of a runtime port from a panel page. */
+export interface HubPort {
+  name: string;
+  sender?: { tab?: { id?: number } } | undefined;
+  postMessage(message: unknown): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export interface BackgroundDeps {
+  db: SuflerDatabase;
+  /** storage.session: per-tab contexts, which must survive the worker being suspended. */
+  session: StorageAreaLike;
+  /** storage.local: settings. */
+  local: StorageAreaLike;
+  /** tabs.sendMessage; rejects when the tab has no listener (no content script there). */
+  sendToTab(tabId: number, message: BackgroundToContent): Promise<void>;
+  now(): number;
+  /** The browser's UI language, for messages when settings.lang follows the browser. */
+  browserLanguage(): string | undefined;
+}

@@ -1,0 +1,38 @@
+import type { ClientContext } from '../context/client-context';
+import type { Outline } from '../messaging/protocol';
+import type { Settings } from '../settings/settings';
+import type { BackgroundDeps } from './background-deps';
+import { loadClientSnapshot } from './client-snapshot';
+import { buildPanelState, outlineFor } from './panel-state';
+import { readSettings } from './settings-storage';
+import { allTabContexts } from './tab-contexts';
+
+/** The outline for one client under the current playbook and settings. */
+export async function outlineForContext(deps: BackgroundDeps, context: ClientContext, settings: Settings): Promise<Outline> {
+  if (!settings.outline) return outlineFor(null, settings);
+  const snapshot = await loadClientSnapshot(deps.db, context);
+  const state = buildPanelState({ tabId: null, client: { context, ...snapshot }, settings, now: deps.now() });
+  return outlineFor(state.model, settings);
+}
+
+/**
+ * Send every CRM tab its outline again, after outlining was switched or the playbook
+ * (and so the required fields) changed. A tab without our content script is skipped.
+ */
+export async function broadcastOutlines(deps: BackgroundDeps): Promise<void> {
+  const settings = await readSettings(deps.local);
+  const tabs = await allTabContexts(deps.session);
+  await Promise.all(
+    [...tabs].map(async ([tabId, context]) => {
+      let outline: Outline;
+      try {
+        outline = await outlineForContext(deps, context, settings);
+      } catch (error) {
+        console.error(`Sufler: could not compute the outline of tab ${tabId}`, error);
+        return;
+      }
+      // A closed tab, or one that left the CRM, has no listener; it republishes when back.
+      await deps.sendToTab(tabId, { type: 'outline:set', outline }).catch(() => {});
+    }),
+  );
+}

@@ -1,0 +1,45 @@
+import type { ClientContext } from '../context/client-context';
+import type { Outline, PanelState } from '../messaging/protocol';
+import { evaluate } from '../playbook/engine';
+import type { PanelModel } from '../playbook/panel-model';
+import type { Playbook } from '../playbook/schema';
+import type { Settings } from '../settings/settings';
+import type { Touch } from '../touches/touch';
+
+/** A tab's client with what is stored about it. */
+export interface ClientInput {
+  context: ClientContext;
+  playbook: Playbook;
+  /** The client's touches, newest first. */
+  touches: Touch[];
+}
+
+export interface PanelStateInput {
+  tabId: number | null;
+  /** null: the tab shows no client card. */
+  client: ClientInput | null;
+  settings: Settings;
+  now: number;
+}
+
+/** What the panel shows for a tab: the playbook applied to the tab's client, if any. */
+export function buildPanelState({ tabId, client, settings, now }: PanelStateInput): PanelState {
+  if (client === null) return { tabId, context: null, model: null, touches: [], settings };
+  const { context, playbook, touches } = client;
+  return { tabId, context, model: evaluate(playbook, context, touches, now), touches, settings };
+}
+
+/**
+ * Which page fields the CRM tab outlines: the required ones still empty that the page
+ * has a field for. Nothing when the user turned outlining off.
+ */
+export function outlineFor(model: PanelModel | null, settings: Settings): Outline {
+  if (!settings.outline || model === null) return { enabled: settings.outline, keys: [] };
+  const keys = model.checklist.flatMap((item) => (!item.filled && item.fieldKey !== null ? [item.fieldKey] : []));
+  return { enabled: true, keys: [...new Set(keys)] };
+}
+
+/** The playbook stage the client is at, for stamping a new touch; null when unmapped. */
+export function mappedStageId(model: PanelModel | null): string | null {
+  return model?.stage.status === 'mapped' ? model.stage.stageId : null;
+}

@@ -1,0 +1,15 @@
+import { parseSettings, SETTINGS_KEY, type Settings, type SettingsPatch } from '../settings/settings';
+import type { StorageAreaLike } from './background-deps';
+
+export async function readSettings(local: StorageAreaLike): Promise<Settings> {
+  return parseSettings((await local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+/** Merge a patch into the stored settings; keys the patch leaves out keep their value. */
+export async function applySettingsPatch(local: StorageAreaLike, patch: SettingsPatch): Promise<Settings> {
+  const current = await readSettings(local);
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  const next = parseSettings({ ...current, ...defined });
+  await local.set({ [SETTINGS_KEY]: next });
+  return next;
+}

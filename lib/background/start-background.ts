@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { openDatabase } from '../db/database';
+import type { BackgroundDeps, HubPort, StorageAreaLike } from './background-deps';
+import { createBackground, type Background, type StorageChangeLike } from './create-background';
+
+/**
+ * Wire the background's handlers to the browser. Every listener is added synchronously,
+ * in this one call at the top of the worker: an MV3 worker woken by an event only gets
+ * that event if its listener exists before the first await.
+ */
+export function startBackground(): Background {
+  const deps: BackgroundDeps = {
+    db: openDatabase(),
+    session: browser.storage.session as unknown as StorageAreaLike,
+    local: browser.storage.local as unknown as StorageAreaLike,
+    async sendToTab(tabId, message) {
+      await browser.tabs.sendMessage(tabId, message);
+    },
+    now: () => Date.now(),
+    browserLanguage: () => globalThis.navigator?.language,
+  };
+  const background = createBackground(deps);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => background.onMessage(message, sender));
+  browser.runtime.onConnect.addListener((port) => background.onConnect(port as unknown as HubPort));
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    void background.onStorageChanged(changes as Record<string, StorageChangeLike>, areaName);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void background.onTabRemoved(tabId);
+  });
+  browser.commands.onCommand.addListener((command) => {
+    // No "tabs" permission is needed: the active tab's id comes without it.
+    void browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => background.onCommand(command, tab?.id ?? null));
+  });
+
+  // Chrome: the toolbar button opens the native side panel. Firefox has no sidePanel API.
+  browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true })?.catch((error: unknown) => {
+    console.warn('Sufler: could not set the side panel behaviour', error);
+  });
+
+  return background;
+}

@@ -1,0 +1,33 @@
+import { defaultLang, type Lang, type LocalizedText } from '../i18n/lang';
+import type { Settings } from '../settings/settings';
+
+/** Texts of errors the panel shows from an ack. */
+export const USER_MESSAGES = {
+  noTab: {
+    ru: 'Не понятно, к какой вкладке относится панель. Откройте панель на вкладке с CRM.',
+    en: 'The panel is not tied to a tab. Open the panel on a CRM tab.',
+  },
+  noClient: {
+    ru: 'На этой вкладке не открыта карточка клиента, касание не записано.',
+    en: 'No client card is open on this tab, so the touch was not logged.',
+  },
+  invalidTouch: {
+    ru: 'Касание не записано: данные не прошли проверку.',
+    en: 'The touch was not logged: its data did not pass the check.',
+  },
+  failed: {
+    ru: 'Не получилось сохранить. Попробуйте ещё раз.',
+    en: 'Could not save. Please try again.',
+  },
+} satisfies Record<string, LocalizedText>;
+
+export type UserMessageId = keyof typeof USER_MESSAGES;
+
+/** The user's chosen language, or the browser's when they follow it. */
+export function uiLang(settings: Settings, browserLanguage: string | undefined): Lang {
+  return settings.lang ?? defaultLang(browserLanguage);
+}
+
+export function userMessage(id: UserMessageId, lang: Lang): string {
+  return USER_MESSAGES[id][lang];
+}

@@ -1,0 +1,52 @@
+import type { LocalizedText } from '../i18n/lang';
+import type { TouchKind } from '../touches/touch';
+import type { TouchNorm } from '../playbook/schema';
+
+const KIND_NAMES: Record<TouchKind, LocalizedText> = {
+  call: { ru: 'звонок', en: 'a call' },
+  meeting: { ru: 'встреча', en: 'a meeting' },
+  email: { ru: 'письмо', en: 'an email' },
+  direct_mail: { ru: 'бумажное письмо', en: 'a paper letter' },
+  note: { ru: 'заметка', en: 'a note' },
+  email_open: { ru: 'открытие письма', en: 'an email open' },
+};
+
+/** Russian needs three noun forms: 1 день, 2 дня, 5 дней (and 21 день, 11 дней). */
+function ruDays(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (!Number.isInteger(n)) return `${n} дня`;
+  if (mod10 === 1 && mod100 !== 11) return `${n} день`;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} дня`;
+  return `${n} дней`;
+}
+
+function ruEvery(n: number): string {
+  return n === 1 ? 'каждый день' : `не реже раза в ${ruDays(n)}`;
+}
+
+function enEvery(n: number): string {
+  return n === 1 ? 'every day' : `at least every ${n} days`;
+}
+
+function joinOr(items: string[], or: string): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${or} ${items[items.length - 1] ?? ''}`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The norm in words for the panel, e.g. "Звонок или встреча — не реже раза в 15 дней". */
+export function describeNorm(norm: TouchNorm): LocalizedText {
+  const ruKinds = joinOr(norm.countingKinds.map((k) => KIND_NAMES[k].ru), 'или');
+  const enKinds = joinOr(norm.countingKinds.map((k) => KIND_NAMES[k].en), 'or');
+  let ru = `${capitalize(ruKinds)} — ${ruEvery(norm.touchEveryDays)}`;
+  let en = `${capitalize(enKinds)} ${enEvery(norm.touchEveryDays)}`;
+  if (norm.meetingEveryDays !== undefined) {
+    ru += `; встреча — ${ruEvery(norm.meetingEveryDays)}`;
+    en += `; a meeting ${enEvery(norm.meetingEveryDays)}`;
+  }
+  return { ru, en };
+}

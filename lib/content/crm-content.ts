@@ -1,0 +1,109 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { findAdapter } from '../adapters/registry';
+import { onPageData } from '../adapters/page-data-channel';
+import type { ClientContext } from '../context/client-context';
+import { applyOutline, clearOutline } from '../highlight/field-outline';
+import {
+  isPanelCollapsed,
+  parseBackgroundToContent,
+  parseOutline,
+  type Outline,
+} from '../messaging/content-messages';
+import { SETTINGS_KEY } from '../settings/settings-key';
+import { watchContext } from '../watcher/context-watcher';
+import { createPanelFrame } from './panel-frame';
+
+/**
+ * The CRM tab's side of Sufler: read the card, tell the background, outline what the
+ * background says is missing, and dock the panel. No React and no storage of user data
+ * here: this code runs inside the CRM's page.
+ */
+export function startCrmContent(ctx: ContentScriptContext): void {
+  const currentUrl = () => new URL(location.href);
+  const adapter = findAdapter(currentUrl());
+  if (!adapter) return;
+
+  let pageData: unknown;
+  let outline: Outline = { enabled: false, keys: [] };
+  let publishSeq = 0;
+  const frame = createPanelFrame(ctx, browser.i18n.getMessage('extName') || 'Sufler');
+
+  const renderOutline = () => {
+    const elements = outline.enabled
+      ? outline.keys.flatMap((key) => adapter.locateField(document, key) ?? [])
+      : [];
+    applyOutline(document, elements);
+  };
+
+  const publish = async (context: ClientContext | null) => {
+    const seq = ++publishSeq;
+    frame.setVisible(context !== null);
+    try {
+      const reply = await browser.runtime.sendMessage({ type: 'context:publish', context });
+      const parsed = parseOutline(reply);
+      // A slower answer to an older context must not overwrite a newer one.
+      if (parsed && seq === publishSeq) {
+        outline = parsed;
+        renderOutline();
+      }
+    } catch {
+      // The background is restarting or the extension was updated; the next change republishes.
+    }
+  };
+
+  const watcher = watchContext<ClientContext>({
+    doc: document,
+    read: () => {
+      const context = adapter.read(document, currentUrl(), pageData);
+      // The CRM may re-render its form and drop our marks; put them back on every read.
+      renderOutline();
+      return context;
+    },
+    publish: (context) => void publish(context),
+    signal: ctx.signal,
+  });
+
+  onPageData(document, ctx.signal, (source, payload) => {
+    if (source !== adapter.id) return;
+    pageData = payload;
+    watcher.poke();
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', () => watcher.poke());
+
+  const onMessage = (message: unknown) => {
+    const parsed = parseBackgroundToContent(message);
+    if (!parsed) return;
+    if (parsed.type === 'outline:set') {
+      outline = parsed.outline;
+      renderOutline();
+    } else {
+      void toggleCollapsed();
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  const applySettings = (raw: unknown) => frame.setCollapsed(isPanelCollapsed(raw));
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) applySettings(changes[SETTINGS_KEY]?.newValue);
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  void browser.storage.local.get(SETTINGS_KEY).then((stored) => applySettings(stored[SETTINGS_KEY]));
+
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    browser.storage.onChanged.removeListener(onStorage);
+    clearOutline(document);
+  });
+
+  watcher.flush();
+}
+
+async function toggleCollapsed(): Promise<void> {
+  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const settings = typeof stored === 'object' && stored !== null ? stored : {};
+  // The background and panel parse settings with zod on every read; only this flag changes here.
+  await browser.storage.local.set({
+    [SETTINGS_KEY]: { ...settings, panelCollapsed: !isPanelCollapsed(stored) },
+  });
+}

@@ -1,0 +1,75 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
+
+/**
+ * The docked panel: the extension's panel.html in an iframe fixed to the page's right edge.
+ * The iframe keeps the panel in the extension's origin, out of the CRM's reach and CSS.
+ * Collapsed, it shrinks to a slim tab so the CRM form underneath stays usable.
+ */
+export const PANEL_FRAME_ATTRIBUTE = 'data-sufler-panel';
+export const PANEL_WIDTH_PX = 360;
+export const COLLAPSED_WIDTH_PX = 44;
+
+export interface PanelFrame {
+  setVisible(visible: boolean): void;
+  setCollapsed(collapsed: boolean): void;
+}
+
+export function frameStyle(collapsed: boolean): Partial<CSSStyleDeclaration> {
+  return collapsed
+    ? { top: '96px', height: '200px', width: `${COLLAPSED_WIDTH_PX}px` }
+    : { top: '0', height: '100vh', width: `${PANEL_WIDTH_PX}px` };
+}
+
+export function createPanelFrame(ctx: ContentScriptContext, title: string): PanelFrame {
+  let visible = false;
+  let collapsed = false;
+  let mounted = false;
+
+  const ui = createIframeUi(ctx, {
+    page: '/panel.html',
+    position: 'inline',
+    anchor: 'body',
+    onMount: (wrapper, iframe) => {
+      wrapper.setAttribute(PANEL_FRAME_ATTRIBUTE, '');
+      Object.assign(wrapper.style, {
+        position: 'fixed',
+        right: '0',
+        zIndex: '2147483000',
+        boxShadow: '-2px 0 12px rgba(15, 23, 42, 0.18)',
+        background: '#fff',
+      });
+      iframe.title = title;
+      Object.assign(iframe.style, {
+        width: '100%',
+        height: '100%',
+        border: '0',
+        display: 'block',
+        colorScheme: 'light',
+      });
+    },
+  });
+
+  const render = () => {
+    if (!visible) {
+      ui.wrapper.style.display = 'none';
+      return;
+    }
+    if (!mounted) {
+      ui.mount();
+      mounted = true;
+    }
+    Object.assign(ui.wrapper.style, { display: 'block', ...frameStyle(collapsed) });
+  };
+
+  return {
+    setVisible(next) {
+      visible = next;
+      render();
+    },
+    setCollapsed(next) {
+      collapsed = next;
+      render();
+    },
+  };
+}

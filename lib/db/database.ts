@@ -1,0 +1,35 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { ClientRecord, OutboxRecord, PlaybookRecord, TouchRecord } from './records';
+
+/**
+ * Sufler's local source of truth. Opened by the background service worker only: a
+ * content script would open the CRM site's IndexedDB, and the panel iframe is refused
+ * IndexedDB as third-party storage.
+ *
+ * Every schema change is a new version() block below the old ones, never an edit of a
+ * shipped one, so existing users' data is migrated rather than dropped.
+ */
+export class SuflerDatabase extends Dexie {
+  clients!: EntityTable<ClientRecord, 'key'>;
+  touches!: EntityTable<TouchRecord, 'id'>;
+  outbox!: EntityTable<OutboxRecord, 'seq'>;
+  playbooks!: EntityTable<PlaybookRecord, 'id'>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      clients: 'key, updatedAt',
+      // [clientKey+at] serves "this client's touches, newest first"; at serves reports.
+      touches: 'id, clientKey, [clientKey+at], at',
+      // seq is the push order; [entity+entityId] finds the rows of one record.
+      outbox: '++seq, state, [entity+entityId]',
+      playbooks: 'id, active, importedAt',
+    });
+  }
+}
+
+export const DEFAULT_DB_NAME = 'sufler';
+
+export function openDatabase(name: string = DEFAULT_DB_NAME): SuflerDatabase {
+  return new SuflerDatabase(name);
+}

@@ -1,0 +1,72 @@
+import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
+import { parsePlaybook } from '../playbook/parse-playbook';
+import type { Playbook } from '../playbook/schema';
+import { newId } from '../ids';
+import type { SuflerDatabase } from './database';
+import { PlaybookRecordSchema, type PlaybookRecord } from './records';
+
+export interface ActivePlaybook {
+  playbook: Playbook;
+  /** 'imported': the team's own file; 'default': the bundled one. */
+  origin: 'imported' | 'default';
+  /** Why an imported playbook could not be used (empty when nothing went wrong). */
+  problems: string[];
+}
+
+/**
+ * The playbook the engine applies: the active imported one, or the bundled default.
+ * Never throws: a stored playbook that no longer parses (an older schema, a damaged row)
+ * falls back to the default and says why, so the panel keeps working.
+ */
+export async function getActivePlaybook(db: SuflerDatabase): Promise<ActivePlaybook> {
+  let rows: unknown[];
+  try {
+    rows = await db.playbooks.where('active').equals(1).toArray();
+  } catch (error) {
+    return fallback([`Sufler: could not read the stored playbook: ${String(error)}`]);
+  }
+  const records: PlaybookRecord[] = [];
+  const problems: string[] = [];
+  for (const row of rows) {
+    const parsed = PlaybookRecordSchema.safeParse(row);
+    if (parsed.success) records.push(parsed.data);
+    else problems.push(`Sufler: corrupt playbook row: ${parsed.error.message}`);
+  }
+  // Only one row should be active; if several are, the newest import wins.
+  const newest = records.sort((a, b) => b.importedAt - a.importedAt)[0];
+  if (newest === undefined) return problems.length > 0 ? fallback(problems) : { playbook: DEFAULT_PLAYBOOK, origin: 'default', problems };
+  const result = parsePlaybook(newest.playbook);
+  if (result.ok) return { playbook: result.playbook, origin: 'imported', problems };
+  return fallback([...problems, `Sufler: stored playbook ${newest.id} no longer parses:`, ...result.errors]);
+}
+
+function fallback(problems: string[]): ActivePlaybook {
+  console.warn(problems.join('\n'));
+  return { playbook: DEFAULT_PLAYBOOK, origin: 'default', problems };
+}
+
+export type ImportResult = { ok: true } | { ok: false; errors: string[] };
+
+/** Make a team's playbook the active one. An invalid file stores nothing and names every problem. */
+export async function importPlaybook(db: SuflerDatabase, input: unknown, now: number = Date.now()): Promise<ImportResult> {
+  const result = parsePlaybook(input);
+  if (!result.ok) return { ok: false, errors: result.errors };
+  const record: PlaybookRecord = {
+    id: newId(now),
+    version: String(result.playbook.version),
+    importedAt: now,
+    active: 1,
+    // Parsed again on every read, so a later schema judges it afresh.
+    playbook: result.playbook,
+  };
+  await db.transaction('rw', db.playbooks, async () => {
+    await db.playbooks.where('active').equals(1).modify({ active: 0 });
+    await db.playbooks.add(record);
+  });
+  return { ok: true };
+}
+
+/** Go back to the bundled default; imported playbooks are kept, inactive. */
+export async function resetPlaybook(db: SuflerDatabase): Promise<void> {
+  await db.playbooks.where('active').equals(1).modify({ active: 0 });
+}

@@ -1,0 +1,105 @@
+import type { ClientContext } from '../context/client-context';
+import type { Touch } from '../touches/touch';
+import { computeCadence } from '../cadence/next-touch-due';
+import { describeNorm } from '../cadence/rule-text';
+import { pickSegment } from '../cadence/segment-match';
+import { buildChecklist } from './checklist';
+import type { CadenceView, ObjectionView, PanelModel, ScriptView, StageView } from './panel-model';
+import type { Playbook, Script, Stage } from './schema';
+import { normalizeText } from './text-match';
+
+/** CRM stage names are compared ignoring case, 'ё'/'е' and extra or non-breaking spaces. */
+export function normalizeStageName(s: string): string {
+  return normalizeText(s);
+}
+
+/** The playbook stage a CRM stage name maps to, or undefined when none lists it. */
+export function matchStage(playbook: Playbook, crmStage: string): Stage | undefined {
+  const wanted = normalizeStageName(crmStage);
+  if (wanted === '') return undefined;
+  return playbook.stages.find((stage) => stage.crmNames.some((name) => normalizeStageName(name) === wanted));
+}
+
+export function toScriptView(script: Script): ScriptView {
+  const nodes: ScriptView['nodes'] = {};
+  for (const [id, node] of Object.entries(script.nodes)) {
+    nodes[id] = {
+      id,
+      say: node.say,
+      hint: node.hint ?? null,
+      goal: node.goal ?? false,
+      answers: node.answers.map((a) => ({ label: a.label, next: a.next })),
+    };
+  }
+  return { id: script.id, title: script.title, start: script.start, nodes };
+}
+
+/**
+ * What the panel shows for one client: pure, so the same inputs always give the same model and
+ * nothing is read from the clock, the page or storage.
+ *  - stage: mapped, 'unmapped' (the CRM shows a stage the playbook does not list) or 'none';
+ *  - objections: those tagged for the stage plus untagged ones; all of them without a mapped stage;
+ *  - checklist: cumulative requirements of the stage; without a mapped stage, the first stage's
+ *    requirements, the minimum every client needs;
+ *  - cadence: the client's segment norm applied to the touches (see lib/cadence).
+ */
+export function evaluate(playbook: Playbook, context: ClientContext, touches: Touch[], now: number): PanelModel {
+  const crmStage = context.stage?.trim() ?? '';
+  const stage = crmStage === '' ? undefined : matchStage(playbook, crmStage);
+
+  let stageView: StageView;
+  if (stage !== undefined) {
+    stageView = {
+      status: 'mapped',
+      stageId: stage.id,
+      name: stage.name,
+      goal: stage.goal,
+      crmStage: context.stage ?? '',
+      index: playbook.stages.indexOf(stage),
+      total: playbook.stages.length,
+      role: stage.role,
+    };
+  } else if (crmStage !== '') {
+    stageView = { status: 'unmapped', crmStage: context.stage ?? '' };
+  } else {
+    stageView = { status: 'none' };
+  }
+
+  const stageScript = stage?.scriptId === undefined ? undefined : playbook.scripts.find((s) => s.id === stage.scriptId);
+
+  const objections: ObjectionView[] = playbook.objections
+    .filter((o) => stage === undefined || o.stages.length === 0 || o.stages.includes(stage.id))
+    .map((o) => ({ id: o.id, phrase: o.phrase, answers: [...o.answers] }));
+
+  const checklistStage = stage ?? playbook.stages[0];
+  const checklist = checklistStage === undefined ? [] : buildChecklist(playbook, checklistStage.id, context);
+
+  return {
+    stage: stageView,
+    script: stageScript === undefined ? null : toScriptView(stageScript),
+    scripts: playbook.scripts.map((s) => ({ id: s.id, title: s.title })),
+    // Every script in full, so the panel can switch scripts without asking the background again.
+    allScripts: playbook.scripts.map(toScriptView),
+    objections,
+    checklist,
+    cadence: cadenceView(playbook, context, touches, now, stage?.id ?? null),
+  };
+}
+
+/** `touches` is this client's history (the caller selects it by clientKey). */
+function cadenceView(playbook: Playbook, context: ClientContext, touches: Touch[], now: number, stageId: string | null): CadenceView {
+  const segment = pickSegment(playbook.segments, context.fields, stageId) ?? playbook.segments[0];
+  if (segment === undefined) {
+    // The schema requires a default segment; this only guards a playbook built without parsing.
+    return { segment: { id: '', name: { ru: '—', en: '—' } }, rule: { ru: '—', en: '—' }, lastTouchAt: null, nextDueAt: null, overdue: false, overdueDays: 0 };
+  }
+  const state = computeCadence(segment.norm, touches, now);
+  return {
+    segment: { id: segment.id, name: segment.name },
+    rule: describeNorm(segment.norm),
+    lastTouchAt: state.lastTouchAt,
+    nextDueAt: state.nextDueAt,
+    overdue: state.overdue,
+    overdueDays: state.overdueDays,
+  };
+}

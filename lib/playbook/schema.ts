@@ -1,0 +1,302 @@
+import { z } from 'zod';
+import { LocalizedTextSchema } from '../i18n/lang';
+import { TouchKindSchema } from '../touches/touch';
+import { normalizeText } from './text-match';
+
+/**
+ * The playbook: a sales department's standard written down as data — stages and how CRM stage
+ * names map onto them, branching call scripts, objection answers, the CRM fields each stage
+ * requires, touch norms per client segment and daily/weekly activity norms per role.
+ * The engine (engine.ts) applies it to one client; teams may import their own file, so every
+ * cross-reference is checked here and each problem names its path.
+ */
+
+export const PLAYBOOK_VERSION = 1 as const;
+
+const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case latin letters, digits, "_" or "-"');
+
+export const RoleSchema = z.object({
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+});
+export type Role = z.infer<typeof RoleSchema>;
+
+/**
+ * Required fields are cumulative. A stage requires its own `requiredFields` plus everything its
+ * parent requires; the parent is `inheritFrom` when set, otherwise the previous stage in order
+ * (the first stage has none). `inheritFrom` must name an EARLIER stage, so chains never loop.
+ * This is how a lost deal is handled: a deal can be lost at any step, so the lost stage inherits
+ * from an early stage and adds the loss reason, instead of demanding a budget the lead never had.
+ */
+export const StageSchema = z.object({
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  /** What the manager must achieve before moving the deal on. */
+  goal: LocalizedTextSchema,
+  /** Role id that owns the stage. */
+  role: z.string(),
+  /** CRM stage names mapped to this stage; compared ignoring case and extra whitespace. */
+  crmNames: z.array(z.string().min(1)),
+  scriptId: z.string().optional(),
+  /** Field ids this stage newly requires. */
+  requiredFields: z.array(z.string()),
+  inheritFrom: z.string().optional(),
+  terminal: z.enum(['won', 'lost']).optional(),
+});
+export type Stage = z.infer<typeof StageSchema>;
+
+/**
+ * Where the engine finds a field's value. 'contact.any' is satisfied by a phone or an email;
+ * 'field' looks the value up among the page's form fields by label alias.
+ */
+export const FIELD_SOURCES = [
+  'contact.phone',
+  'contact.email',
+  'contact.any',
+  'budget',
+  'company',
+  'responsible',
+  'name',
+  'field',
+] as const;
+export const FieldSourceSchema = z.enum(FIELD_SOURCES);
+export type FieldSource = z.infer<typeof FieldSourceSchema>;
+
+export const FieldSchema = z.object({
+  id: IdSchema,
+  label: LocalizedTextSchema,
+  /** Labels the field goes by on CRM pages, Russian and English; compared case-insensitively. */
+  aliases: z.array(z.string().min(1)),
+  source: FieldSourceSchema,
+});
+export type Field = z.infer<typeof FieldSchema>;
+
+export const ScriptAnswerSchema = z.object({ label: LocalizedTextSchema, next: z.string() });
+
+export const ScriptNodeSchema = z.object({
+  say: LocalizedTextSchema,
+  hint: LocalizedTextSchema.optional(),
+  /** A goal node ends the script; it has no answers. */
+  goal: z.boolean().optional(),
+  answers: z.array(ScriptAnswerSchema),
+});
+export type ScriptNode = z.infer<typeof ScriptNodeSchema>;
+
+export const ScriptSchema = z.object({
+  id: IdSchema,
+  title: LocalizedTextSchema,
+  /** Role the script is written for. */
+  role: z.string().optional(),
+  start: z.string(),
+  nodes: z.record(z.string(), ScriptNodeSchema),
+});
+export type Script = z.infer<typeof ScriptSchema>;
+
+export const ObjectionSchema = z.object({
+  id: IdSchema,
+  /** The objection in the client's words. */
+  phrase: LocalizedTextSchema,
+  /** Ready answers, best first. */
+  answers: z.array(LocalizedTextSchema).min(1),
+  /** Stage ids where it is shown; empty means every stage. */
+  stages: z.array(z.string()),
+});
+export type Objection = z.infer<typeof ObjectionSchema>;
+
+/**
+ * How a client falls into a segment. Segments are tried in order and the first match wins;
+ * the 'default' segment takes everyone else (exactly one is required).
+ *  - field: a page field found by one of `aliases` holds one of `values` (case-insensitive; a
+ *    multi-select shown as "A, B" matches when any part matches);
+ *  - stage: the deal sits at one of these playbook stages.
+ */
+export const SegmentMatchSchema = z.discriminatedUnion('by', [
+  z.object({
+    by: z.literal('field'),
+    aliases: z.array(z.string().min(1)).min(1),
+    values: z.array(z.string().min(1)).min(1),
+  }),
+  z.object({ by: z.literal('stage'), stages: z.array(z.string()).min(1) }),
+  z.object({ by: z.literal('default') }),
+]);
+export type SegmentMatch = z.infer<typeof SegmentMatchSchema>;
+
+/** The touch norm of a segment; lib/cadence does the date arithmetic. */
+export const TouchNormSchema = z.object({
+  /** Most days allowed between two counting touches. */
+  touchEveryDays: z.number().positive(),
+  /** Touch kinds that count toward the norm (a note never should). */
+  countingKinds: z.array(TouchKindSchema).min(1),
+  /** Most days between two meetings, for clients who must be met in person. */
+  meetingEveryDays: z.number().positive().optional(),
+});
+export type TouchNorm = z.infer<typeof TouchNormSchema>;
+
+export const SegmentSchema = z.object({
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  match: SegmentMatchSchema,
+  norm: TouchNormSchema,
+});
+export type Segment = z.infer<typeof SegmentSchema>;
+
+export const ACTIVITY_METRICS = ['calls', 'meetings', 'proposals', 'vip_questionnaires'] as const;
+
+/** A minimum number of actions a person in a role does per day or week. */
+export const ActivityNormSchema = z.object({
+  role: z.string(),
+  period: z.enum(['day', 'week']),
+  metric: z.enum(ACTIVITY_METRICS),
+  min: z.number().int().positive(),
+  note: LocalizedTextSchema.optional(),
+});
+export type ActivityNorm = z.infer<typeof ActivityNormSchema>;
+
+const PlaybookShape = z.object({
+  version: z.literal(PLAYBOOK_VERSION),
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  roles: z.array(RoleSchema).min(1),
+  stages: z.array(StageSchema).min(1),
+  fields: z.array(FieldSchema),
+  scripts: z.array(ScriptSchema),
+  objections: z.array(ObjectionSchema),
+  segments: z.array(SegmentSchema).min(1),
+  activityNorms: z.array(ActivityNormSchema),
+});
+
+type Issue = { path: (string | number)[]; message: string };
+
+function duplicateIds(items: readonly { id: string }[], list: string): Issue[] {
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) issues.push({ path: [list, i, 'id'], message: `duplicate id "${item.id}"` });
+    seen.add(item.id);
+  });
+  return issues;
+}
+
+/** Every problem of a script graph: dangling links, goal/answer rules, unreachable nodes. */
+function scriptIssues(script: Script, si: number): Issue[] {
+  const issues: Issue[] = [];
+  const base = ['scripts', si];
+  const ids = new Set(Object.keys(script.nodes));
+  if (!ids.has(script.start)) issues.push({ path: [...base, 'start'], message: `unknown node "${script.start}"` });
+  for (const [nodeId, node] of Object.entries(script.nodes)) {
+    const at = [...base, 'nodes', nodeId];
+    if (node.goal && node.answers.length > 0) {
+      issues.push({ path: [...at, 'answers'], message: 'a goal node ends the script and must have no answers' });
+    }
+    if (!node.goal && node.answers.length === 0) {
+      issues.push({ path: [...at, 'answers'], message: 'needs at least one answer, or mark the node as a goal' });
+    }
+    node.answers.forEach((answer, ai) => {
+      if (!ids.has(answer.next)) issues.push({ path: [...at, 'answers', ai, 'next'], message: `unknown node "${answer.next}"` });
+    });
+  }
+  if (ids.has(script.start)) {
+    const reached = new Set([script.start]);
+    const queue = [script.start];
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      for (const answer of script.nodes[id]?.answers ?? []) {
+        if (ids.has(answer.next) && !reached.has(answer.next)) {
+          reached.add(answer.next);
+          queue.push(answer.next);
+        }
+      }
+    }
+    for (const nodeId of ids) {
+      if (!reached.has(nodeId)) {
+        issues.push({ path: [...base, 'nodes', nodeId], message: `unreachable from the start node "${script.start}"` });
+      }
+    }
+  }
+  return issues;
+}
+
+/** Cross-references between the playbook's parts, each problem at the path that holds it. */
+function playbookIssues(pb: z.infer<typeof PlaybookShape>): Issue[] {
+  const issues: Issue[] = [
+    ...duplicateIds(pb.roles, 'roles'),
+    ...duplicateIds(pb.stages, 'stages'),
+    ...duplicateIds(pb.fields, 'fields'),
+    ...duplicateIds(pb.scripts, 'scripts'),
+    ...duplicateIds(pb.objections, 'objections'),
+    ...duplicateIds(pb.segments, 'segments'),
+  ];
+  const roleIds = new Set(pb.roles.map((r) => r.id));
+  const fieldIds = new Set(pb.fields.map((f) => f.id));
+  const scriptIds = new Set(pb.scripts.map((s) => s.id));
+  const stageIndex = new Map(pb.stages.map((s, i) => [s.id, i] as const));
+
+  pb.stages.forEach((stage, i) => {
+    if (!roleIds.has(stage.role)) issues.push({ path: ['stages', i, 'role'], message: `unknown role "${stage.role}"` });
+    if (stage.scriptId !== undefined && !scriptIds.has(stage.scriptId)) {
+      issues.push({ path: ['stages', i, 'scriptId'], message: `unknown script "${stage.scriptId}"` });
+    }
+    stage.requiredFields.forEach((fieldId, fi) => {
+      if (!fieldIds.has(fieldId)) issues.push({ path: ['stages', i, 'requiredFields', fi], message: `unknown field "${fieldId}"` });
+    });
+    if (stage.inheritFrom !== undefined) {
+      const parent = stageIndex.get(stage.inheritFrom);
+      if (parent === undefined) {
+        issues.push({ path: ['stages', i, 'inheritFrom'], message: `unknown stage "${stage.inheritFrom}"` });
+      } else if (parent >= i) {
+        issues.push({ path: ['stages', i, 'inheritFrom'], message: `must name an earlier stage, "${stage.inheritFrom}" is not before "${stage.id}"` });
+      }
+    }
+  });
+
+  // One CRM stage name must lead to one playbook stage, or the mapping would depend on order.
+  const crmOwner = new Map<string, string>();
+  pb.stages.forEach((stage, i) => {
+    stage.crmNames.forEach((name, ni) => {
+      const key = normalizeText(name);
+      const owner = crmOwner.get(key);
+      if (owner !== undefined && owner !== stage.id) {
+        issues.push({ path: ['stages', i, 'crmNames', ni], message: `"${name}" is already mapped to stage "${owner}"` });
+      }
+      crmOwner.set(key, stage.id);
+    });
+  });
+
+  pb.scripts.forEach((script, si) => {
+    if (script.role !== undefined && !roleIds.has(script.role)) {
+      issues.push({ path: ['scripts', si, 'role'], message: `unknown role "${script.role}"` });
+    }
+    issues.push(...scriptIssues(script, si));
+  });
+
+  pb.objections.forEach((objection, oi) => {
+    objection.stages.forEach((stageId, i) => {
+      if (!stageIndex.has(stageId)) issues.push({ path: ['objections', oi, 'stages', i], message: `unknown stage "${stageId}"` });
+    });
+  });
+
+  let defaults = 0;
+  pb.segments.forEach((segment, si) => {
+    if (segment.match.by === 'default') defaults += 1;
+    if (segment.match.by === 'stage') {
+      segment.match.stages.forEach((stageId, i) => {
+        if (!stageIndex.has(stageId)) issues.push({ path: ['segments', si, 'match', 'stages', i], message: `unknown stage "${stageId}"` });
+      });
+    }
+  });
+  if (defaults !== 1) {
+    issues.push({ path: ['segments'], message: `exactly one segment must match by "default", found ${defaults}` });
+  }
+
+  pb.activityNorms.forEach((norm, i) => {
+    if (!roleIds.has(norm.role)) issues.push({ path: ['activityNorms', i, 'role'], message: `unknown role "${norm.role}"` });
+  });
+  return issues;
+}
+
+export const PlaybookSchema = PlaybookShape.superRefine((pb, ctx) => {
+  for (const issue of playbookIssues(pb)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+});
+export type Playbook = z.infer<typeof PlaybookSchema>;

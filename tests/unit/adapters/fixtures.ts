@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * Every saved page under tests/fixtures/pages, with the URL it was saved from and its kind.
+ * fixture-catalogue.test.ts fails when a file on disk is missing here, so nothing rots unused.
+ */
+export const PAGES_DIR = join(__dirname, '../../fixtures/pages');
+
+export interface FixturePage {
+  adapter: string;
+  /** Path under tests/fixtures/pages. */
+  file: string;
+  url: string;
+  card: boolean;
+}
+
+export const FIXTURE_PAGES: readonly FixturePage[] = [
+  { adapter: 'amocrm', file: 'amocrm/2025-11-lead-card.html', url: 'https://acme.amocrm.ru/leads/detail/18230417', card: true },
+  { adapter: 'amocrm', file: 'amocrm/2025-11-lead-card-empty.html', url: 'https://acme.amocrm.ru/leads/detail/18230422', card: true },
+  { adapter: 'amocrm', file: 'amocrm/2025-11-lead-card-unusual-stage.html', url: 'https://acme.amocrm.ru/leads/detail/18230455', card: true },
+  { adapter: 'amocrm', file: 'amocrm/2025-11-kommo-lead-card-en.html', url: 'https://globex.kommo.com/leads/detail/5522019', card: true },
+  { adapter: 'amocrm', file: 'amocrm/2025-11-leads-pipeline.html', url: 'https://acme.amocrm.ru/leads/pipeline/4521/', card: false },
+  { adapter: 'generic', file: 'generic/2025-11-labelled-form.html', url: 'https://crm.example.test/deals/7731', card: true },
+  { adapter: 'generic', file: 'generic/2025-11-label-rows.html', url: 'https://tiny.example.test/opportunity?id=88', card: true },
+];
+
+export function fixtureFilesOnDisk(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : [relative(PAGES_DIR, join(dir, e.name))],
+    );
+  return walk(PAGES_DIR).sort();
+}
+
+/** The fixture parsed as a document of its own (happy-dom's DOMParser). */
+export function loadFixture(file: string): Document {
+  const html = readFileSync(join(PAGES_DIR, file), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+export function fixture(file: string): FixturePage & { doc: Document; u: URL } {
+  const page = FIXTURE_PAGES.find((p) => p.file === file);
+  if (!page) throw new Error(`not in FIXTURE_PAGES: ${file}`);
+  return { ...page, doc: loadFixture(file), u: new URL(page.url) };
+}
