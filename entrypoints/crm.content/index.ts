@@ -3,7 +3,8 @@ import { startCrmContent } from '@/lib/content/crm-content';
 
 export default defineContentScript({
   matches: [...CRM_HOST_PATTERNS],
-  runAt: 'document_idle',
+  // document_end: the card is in the DOM by then, and the panel iframe starts booting sooner.
+  runAt: 'document_end',
   main(ctx) {
     try {
       startCrmContent(ctx);

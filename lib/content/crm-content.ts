@@ -28,6 +28,8 @@ export function startCrmContent(ctx: ContentScriptContext): void {
   let outline: Outline = { enabled: false, keys: [] };
   let publishSeq = 0;
   const frame = createPanelFrame(ctx, browser.i18n.getMessage('extName') || 'Sufler');
+  // On a card URL the panel page boots while the CRM still renders the card.
+  if (adapter.isCard(currentUrl())) frame.preload();
 
   const renderOutline = () => {
     const elements = outline.enabled

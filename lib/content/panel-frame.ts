@@ -11,6 +11,8 @@ export const PANEL_WIDTH_PX = 360;
 export const COLLAPSED_WIDTH_PX = 44;
 
 export interface PanelFrame {
+  /** Load the panel page now, still hidden, so it has booted by the time a client is read. */
+  preload(): void;
   setVisible(visible: boolean): void;
   setCollapsed(collapsed: boolean): void;
 }
@@ -50,19 +52,26 @@ export function createPanelFrame(ctx: ContentScriptContext, title: string): Pane
     },
   });
 
+  const mountOnce = () => {
+    if (mounted) return;
+    ui.mount();
+    mounted = true;
+  };
+
   const render = () => {
     if (!visible) {
       ui.wrapper.style.display = 'none';
       return;
     }
-    if (!mounted) {
-      ui.mount();
-      mounted = true;
-    }
+    mountOnce();
     Object.assign(ui.wrapper.style, { display: 'block', ...frameStyle(collapsed) });
   };
 
   return {
+    preload() {
+      mountOnce();
+      render();
+    },
     setVisible(next) {
       visible = next;
       render();
