@@ -28,7 +28,15 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'sufler@sufler.dev', strict_min_version: '128.0' },
+            gecko: {
+              id: 'sufler@sufler.dev',
+              // 140 (ESR) is the first to read data_collection_permissions, which AMO requires.
+              strict_min_version: '140.0',
+              // Nothing goes to Sufler's authors; data stays in the browser (and, later, the
+              // team's own server, which the user configures).
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * A sales head publishes the team playbook as JSON. The wire keeps it `unknown`: the server
+ * checks it with parsePlaybook() (lib/playbook/parse-playbook.ts) and stores it as sent, and the
+ * extension parses it again on arrival, so an older extension never trusts a newer shape blindly.
+ */
+export const PublishPlaybookRequestSchema = z.object({
+  playbook: z.record(z.string(), z.unknown()),
+});
+export type PublishPlaybookRequest = z.infer<typeof PublishPlaybookRequestSchema>;
+
+export const PlaybookVersionSchema = z.object({
+  /** 1, 2, 3… per organisation. */
+  version: z.number().int().positive(),
+  playbook: z.unknown(),
+  /** Epoch ms. */
+  publishedAt: z.number().int().nonnegative(),
+  /** Email of the head or admin who published it. */
+  publishedBy: z.string(),
+});
+export type PlaybookVersion = z.infer<typeof PlaybookVersionSchema>;
+
+export const PublishPlaybookResponseSchema = PlaybookVersionSchema.omit({ playbook: true });
+export type PublishPlaybookResponse = z.infer<typeof PublishPlaybookResponseSchema>;
+
+/** `current` is null until someone publishes; the extension then keeps its built-in playbook. */
+export const CurrentPlaybookResponseSchema = z.object({ current: PlaybookVersionSchema.nullable() });
+export type CurrentPlaybookResponse = z.infer<typeof CurrentPlaybookResponseSchema>;
