@@ -1,17 +1,28 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { connectPanel, type PanelAction, type PanelConnection } from '../../lib/messaging/panel-port';
-import type { Settings, SettingsPatch } from '../../lib/settings/settings';
+import type { PanelState } from '../../lib/messaging/protocol';
+import type { SettingsPatch } from '../../lib/settings/settings';
+import { fetchMe } from '../../lib/sync/sync-client';
 import { OptionsView } from './OptionsView';
+import type { ServerDeps } from './server-deps';
 
-/** The options page: reads settings through the same port as the panel (no tab needed). */
+/** The options page: reads settings and sync status through the same port as the panel (no tab needed). */
 export function OptionsApp() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [state, setState] = useState<PanelState | null>(null);
+  const [now, setNow] = useState(() => Date.now());
   const connection = useRef<PanelConnection | null>(null);
 
   useEffect(() => {
-    const conn = connectPanel({ tabId: null, onState: (state) => setSettings(state.settings) });
+    const conn = connectPanel({ tabId: null, onState: setState });
     connection.current = conn;
     return () => conn.close();
+  }, []);
+
+  // "Synced 2 minutes ago" has to age while the page stays open.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
   }, []);
 
   const request = useCallback((action: PanelAction) => {
@@ -19,13 +30,31 @@ export function OptionsApp() {
     return conn ? conn.request(action) : Promise.reject(new Error('not connected'));
   }, []);
 
+  const server = useMemo<ServerDeps>(
+    () => ({
+      // No await before this call: it runs inside the click that asked for it.
+      fetchMe: async (serverUrl, token) => {
+        const result = await fetchMe(serverUrl, token);
+        if (!result.ok) throw result.failure;
+        return result.value;
+      },
+      configure: (serverUrl, token) => request({ type: 'sync:configure', serverUrl, token }),
+      disconnect: () => request({ type: 'sync:disconnect' }),
+      syncNow: () => request({ type: 'sync:now' }),
+    }),
+    [request],
+  );
+
   return (
     <OptionsView
-      settings={settings}
+      settings={state?.settings ?? null}
       onSettingsChange={(patch: SettingsPatch) => request({ type: 'settings:set', patch })}
       // The background parses the text itself, so a broken JSON file is reported like any other problem.
       onImportPlaybook={(text) => request({ type: 'playbook:import', playbook: text })}
       onResetPlaybook={() => request({ type: 'playbook:reset' })}
+      sync={state?.sync ?? null}
+      server={server}
+      now={now}
     />
   );
 }

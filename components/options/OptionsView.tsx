@@ -2,7 +2,10 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { LANGS, type Lang } from '../../lib/i18n/lang';
 import { makeTranslator, resolveLang, translate } from '../../lib/i18n/translate';
 import type { Settings, SettingsPatch } from '../../lib/settings/settings';
+import type { SyncStatus } from '../../lib/sync/sync-status';
 import { errorText } from '../panel/error-text';
+import type { ServerDeps } from './server-deps';
+import { ServerSection } from './ServerSection';
 
 export interface OptionsViewProps {
   /** null until the background sent the settings. */
@@ -11,7 +14,12 @@ export interface OptionsViewProps {
   /** Sends the file's text; rejects with the background's list of problems, one per line. */
   onImportPlaybook(text: string): Promise<void>;
   onResetPlaybook(): Promise<void>;
+  /** The background's sync status; null until its first state. */
+  sync: SyncStatus | null;
+  server: ServerDeps;
   navigatorLanguage?: string;
+  /** Epoch ms for "synced 2 min ago"; Date.now() by default. */
+  now?: number;
 }
 
 type PlaybookStatus =
@@ -28,7 +36,7 @@ export function splitProblems(message: string): string[] {
     .filter((line) => line !== '');
 }
 
-export function OptionsView({ settings, onSettingsChange, onImportPlaybook, onResetPlaybook, navigatorLanguage }: OptionsViewProps) {
+export function OptionsView({ settings, onSettingsChange, onImportPlaybook, onResetPlaybook, sync, server, navigatorLanguage, now }: OptionsViewProps) {
   const lang = resolveLang(settings?.lang ?? null, navigatorLanguage ?? globalThis.navigator?.language);
   const t = makeTranslator(lang);
   const baseId = useId();
@@ -131,6 +139,8 @@ export function OptionsView({ settings, onSettingsChange, onImportPlaybook, onRe
           </>
         )}
       </section>
+
+      <ServerSection sync={sync} deps={server} lang={lang} t={t} now={now ?? Date.now()} />
 
       <section className="sf-card sf-options__section" aria-labelledby={`${baseId}-playbook`}>
         <h2 id={`${baseId}-playbook`} className="sf-card__title">{t('options.playbook')}</h2>

@@ -13,6 +13,7 @@ import { ObjectionList } from './ObjectionList';
 import { PanelHeader } from './PanelHeader';
 import { ScriptWalkthrough } from './ScriptWalkthrough';
 import { StageHeader } from './StageHeader';
+import { SyncStatusLine } from './SyncStatusLine';
 import { TouchHistory } from './TouchHistory';
 import { TouchKindIcon } from './TouchKindIcon';
 import { TouchLogger } from './TouchLogger';
@@ -90,7 +91,7 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, n
           <ScriptWalkthrough key={clientKey(context)} model={model} clientKey={clientKey(context)} lang={lang} />
           <ObjectionList objections={model.objections} lang={lang} />
           <TouchLogger lang={lang} onLogTouch={onLogTouch} />
-          <TouchHistory touches={state.touches} lang={lang} />
+          <TouchHistory touches={state.touches} total={state.touchTotal} lang={lang} />
         </div>
       ) : (
         <div className="sf-empty" data-testid="panel-no-client">
@@ -101,6 +102,7 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, n
           <p className="sf-muted">{t('noClient.hint')}</p>
         </div>
       )}
+      <SyncStatusLine sync={state.sync} lang={lang} now={now ?? Date.now()} />
     </main>
   );
 }

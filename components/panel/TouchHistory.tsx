@@ -7,12 +7,15 @@ import { kindLabelKey, outcomeLabelKey } from './touch-labels';
 import { TouchKindIcon } from './TouchKindIcon';
 
 export interface TouchHistoryProps {
+  /** The latest touches with this client. */
   touches: readonly Touch[];
+  /** How many there are in all (more than shown for a long-standing client). */
+  total: number;
   lang: Lang;
 }
 
-/** Every touch with this client, newest first. */
-export function TouchHistory({ touches, lang }: TouchHistoryProps) {
+/** The client's latest touches, newest first. */
+export function TouchHistory({ touches, total, lang }: TouchHistoryProps) {
   const t = makeTranslator(lang);
   const baseId = useId();
   // The background sends them sorted; sort anyway so the order never depends on it.
@@ -22,7 +25,7 @@ export function TouchHistory({ touches, lang }: TouchHistoryProps) {
     <section className="sf-card" aria-labelledby={`${baseId}-title`} data-testid="touch-history">
       <div className="sf-card__head">
         <h2 id={`${baseId}-title`} className="sf-card__title">{t('history.title')}</h2>
-        {sorted.length > 0 && <span className="sf-eyebrow">{sorted.length}</span>}
+        {total > 0 && <span className="sf-eyebrow">{total}</span>}
       </div>
       {sorted.length === 0 ? (
         <p className="sf-muted">{t('history.empty')}</p>
@@ -44,6 +47,11 @@ export function TouchHistory({ touches, lang }: TouchHistoryProps) {
             </li>
           ))}
         </ol>
+      )}
+      {total > sorted.length && (
+        <p className="sf-muted" data-testid="touch-history-more">
+          {t('history.latestOf', { shown: sorted.length, total })}
+        </p>
       )}
     </section>
   );

@@ -2,6 +2,9 @@ import { clientKey } from '../context/client-context';
 import { importPlaybook, resetPlaybook } from '../db/playbook-store';
 import { logTouch } from '../db/touch-store';
 import { TouchSchema } from '../touches/touch';
+import { newId } from '../ids';
+import { SYNC_OFF } from '../sync/sync-status';
+import { configureSync, disconnectSync } from '../sync/sync-setup';
 import type { BackgroundDeps } from './background-deps';
 import { loadClientSnapshot } from './client-snapshot';
 import { broadcastOutlines } from './outline-broadcast';
@@ -44,6 +47,23 @@ async function carryOut(deps: BackgroundDeps, action: PanelActionMessage, tabId:
       await resetPlaybook(deps.db);
       await broadcastOutlines(deps);
       return null;
+    case 'sync:configure': {
+      const result = await configureSync(deps.local, { serverUrl: action.serverUrl, token: action.token }, () => newId(deps.now()));
+      if (!result.ok) {
+        console.warn('Sufler: sync config refused', result.errors);
+        const settings = await readSettings(deps.local);
+        return [userMessage('syncConfigInvalid', uiLang(settings, deps.browserLanguage())), ...result.errors].join('\n');
+      }
+      // The ack does not wait for the run: the status follows in the panel state.
+      void deps.sync.now();
+      return null;
+    }
+    case 'sync:disconnect':
+      await disconnectSync(deps.local);
+      return null;
+    case 'sync:now':
+      void deps.sync.now();
+      return null;
   }
 }
 
@@ -60,7 +80,7 @@ async function logTouchFromPanel(
 
   const now = deps.now();
   const snapshot = await loadClientSnapshot(deps.db, context);
-  const { model } = buildPanelState({ tabId, client: { context, ...snapshot }, settings, now });
+  const { model } = buildPanelState({ tabId, client: { context, ...snapshot }, settings, sync: SYNC_OFF, now });
   // The requestId is a ULID the panel made: as the touch id it makes a resent request harmless.
   const touch = TouchSchema.safeParse({
     id: action.requestId,
@@ -73,6 +93,6 @@ async function logTouchFromPanel(
     console.warn('Sufler: touch refused', touch.error.issues);
     return fail('invalidTouch');
   }
-  await logTouch(deps.db, touch.data, now);
+  if ((await logTouch(deps.db, touch.data, now)) === 'stored') deps.sync.soon();
   return null;
 }

@@ -1,5 +1,6 @@
 import type { SuflerDatabase } from '../db/database';
 import type { BackgroundToContent } from '../messaging/protocol';
+import type { SyncTrigger } from './sync-runner';
 
 /**
  * What the hub needs from the browser, as small interfaces: the real `browser` API in the
@@ -27,8 +28,10 @@ export interface BackgroundDeps {
   db: SuflerDatabase;
   /** storage.session: per-tab contexts, which must survive the worker being suspended. */
   session: StorageAreaLike;
-  /** storage.local: settings. */
+  /** storage.local: settings, the sync config and the sync engine's state. */
   local: StorageAreaLike;
+  /** Starts sync runs: after an outbox write, on sync:now and sync:configure. */
+  sync: SyncTrigger;
   /** tabs.sendMessage; rejects when the tab has no listener (no content script there). */
   sendToTab(tabId: number, message: BackgroundToContent): Promise<void>;
   now(): number;

@@ -45,7 +45,8 @@ async function publishContext(
   const settings = await readSettings(deps.local);
   if (context === null) return { enabled: settings.outline, keys: [] };
   try {
-    await recordClientSeen(deps.db, context, deps.now());
+    const seen = await recordClientSeen(deps.db, context, deps.now());
+    if (seen !== 'unchanged') deps.sync.soon();
   } catch (error) {
     // The panel and the outline still work; the client record catches up on the next publish.
     console.error('Sufler: could not record the client', error);

@@ -1,4 +1,6 @@
 import { SETTINGS_KEY, parseSettings } from '../settings/settings';
+import { SYNC_CONFIG_KEY } from '../sync/sync-config';
+import { SYNC_STATE_KEY } from '../sync/sync-state';
 import { handlePanelAction } from './actions';
 import type { BackgroundDeps, HubPort } from './background-deps';
 import { handleContentMessage, type MessageSenderLike } from './content-handler';
@@ -35,8 +37,10 @@ export function createBackground(deps: BackgroundDeps): Background {
     onMessage: (message, sender) => handleContentMessage(deps, hub, message, sender),
     onConnect: (port) => hub.connect(port),
     async onStorageChanged(changes, areaName) {
+      if (areaName !== 'local') return;
+      if (changes[SYNC_STATE_KEY] !== undefined || changes[SYNC_CONFIG_KEY] !== undefined) hub.syncChanged();
       const change = changes[SETTINGS_KEY];
-      if (areaName !== 'local' || change === undefined) return;
+      if (change === undefined) return;
       hub.settingsChanged();
       if (parseSettings(change.oldValue).outline !== parseSettings(change.newValue).outline) {
         await broadcastOutlines(deps);

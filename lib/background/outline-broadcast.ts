@@ -1,6 +1,7 @@
 import type { ClientContext } from '../context/client-context';
 import type { Outline } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
+import { SYNC_OFF } from '../sync/sync-status';
 import type { BackgroundDeps } from './background-deps';
 import { loadClientSnapshot } from './client-snapshot';
 import { buildPanelState, outlineFor } from './panel-state';
@@ -11,7 +12,7 @@ import { allTabContexts } from './tab-contexts';
 export async function outlineForContext(deps: BackgroundDeps, context: ClientContext, settings: Settings): Promise<Outline> {
   if (!settings.outline) return outlineFor(null, settings);
   const snapshot = await loadClientSnapshot(deps.db, context);
-  const state = buildPanelState({ tabId: null, client: { context, ...snapshot }, settings, now: deps.now() });
+  const state = buildPanelState({ tabId: null, client: { context, ...snapshot }, settings, sync: SYNC_OFF, now: deps.now() });
   return outlineFor(state.model, settings);
 }
 

@@ -7,11 +7,26 @@ import {
   type PanelToBackground,
 } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
+import { composeSyncStatus, readOutboxSummary, type OutboxSummary } from '../sync/read-sync-status';
+import { readSyncConfig } from '../sync/sync-setup';
+import type { SyncConfig } from '../sync/sync-config';
+import { readSyncState, type SyncState } from '../sync/sync-state';
+import { SYNC_OFF, type SyncStatus } from '../sync/sync-status';
 import type { BackgroundDeps, HubPort } from './background-deps';
 import { loadClientSnapshot, type ClientSnapshot } from './client-snapshot';
 import { buildPanelState } from './panel-state';
 import { readSettings } from './settings-storage';
 import { getTabContext } from './tab-contexts';
+
+interface SyncStored {
+  config: SyncConfig | null;
+  state: SyncState;
+}
+
+async function readSyncStored(deps: BackgroundDeps): Promise<SyncStored> {
+  const [config, state] = await Promise.all([readSyncConfig(deps.local), readSyncState(deps.local)]);
+  return { config, state };
+}
 
 /** A panel action, everything but subscribe; answered with null (done) or an error text. */
 export type PanelActionMessage = Exclude<PanelToBackground, { type: 'subscribe' }>;
@@ -39,12 +54,18 @@ interface Subscription {
 export class PanelHub {
   private readonly subscriptions = new Map<HubPort, Subscription>();
   private settings: Promise<Settings>;
+  /** The stored sync config and engine state, re-read when storage says they changed. */
+  private syncStored: Promise<SyncStored>;
+  /** The outbox counts, kept current by a live query while any panel is connected. */
+  private outbox: Promise<OutboxSummary> | null = null;
+  private outboxLive: { unsubscribe(): void } | null = null;
 
   constructor(
     private readonly deps: BackgroundDeps,
     private readonly handleAction: ActionHandler,
   ) {
     this.settings = readSettings(deps.local);
+    this.syncStored = readSyncStored(deps);
   }
 
   /** runtime.onConnect: take panel ports, leave any other port alone. */
@@ -79,6 +100,12 @@ export class PanelHub {
     for (const sub of this.subscriptions.values()) void this.render(sub);
   }
 
+  /** The sync config or the engine's state changed in storage.local: every panel shows it. */
+  syncChanged(): void {
+    this.syncStored = readSyncStored(this.deps);
+    for (const sub of this.subscriptions.values()) void this.render(sub);
+  }
+
   /** How many panels are connected; for tests and diagnostics. */
   get size(): number {
     return this.subscriptions.size;
@@ -105,6 +132,7 @@ export class PanelHub {
     this.drop(port);
     const sub: Subscription = { port, tabId, context: null, contextPushed: false, snapshot: null, live: null, liveGeneration: 0, renderSeq: 0 };
     this.subscriptions.set(port, sub);
+    this.followOutbox();
     const context = tabId === null ? null : await getTabContext(this.deps.session, tabId);
     // Resubscribed or gone meanwhile, or a publish already brought a newer context.
     if (this.subscriptions.get(port) !== sub || sub.contextPushed) return;
@@ -136,13 +164,14 @@ export class PanelHub {
   private async render(sub: Subscription): Promise<void> {
     const seq = ++sub.renderSeq;
     const settings = await this.settings;
+    const sync = await this.currentSync();
     if (seq !== sub.renderSeq || this.subscriptions.get(sub.port) !== sub) return;
     const { context, snapshot } = sub;
     // With a client, wait for the live query's first answer rather than show no touches.
     if (context !== null && snapshot === null) return;
     try {
       const client = context !== null && snapshot !== null ? { context, ...snapshot } : null;
-      const state = buildPanelState({ tabId: sub.tabId, client, settings, now: this.deps.now() });
+      const state = buildPanelState({ tabId: sub.tabId, client, settings, sync, now: this.deps.now() });
       this.post(sub.port, { type: 'state', state });
     } catch (error) {
       console.error('Sufler: could not build the panel state', error);
@@ -155,6 +184,45 @@ export class PanelHub {
     sub.live?.unsubscribe();
     sub.liveGeneration += 1;
     this.subscriptions.delete(port);
+    if (this.subscriptions.size === 0) {
+      // No panel to tell: stop following the outbox until one connects.
+      this.outboxLive?.unsubscribe();
+      this.outboxLive = null;
+      this.outbox = null;
+    }
+  }
+
+  /** Follow the outbox counts (pending, rejected) while any panel is connected. */
+  private followOutbox(): void {
+    if (this.outboxLive !== null) return;
+    let first = true;
+    let resolveFirst: (summary: OutboxSummary) => void = () => undefined;
+    this.outbox = new Promise((resolve) => (resolveFirst = resolve));
+    this.outboxLive = liveQuery(() => readOutboxSummary(this.deps.db)).subscribe({
+      next: (summary) => {
+        if (first) {
+          first = false;
+          resolveFirst(summary);
+          return;
+        }
+        this.outbox = Promise.resolve(summary);
+        for (const s of this.subscriptions.values()) void this.render(s);
+      },
+      error: (error: unknown) => {
+        console.error('Sufler: live query for the sync status failed', error);
+        resolveFirst({ pending: 0, rejected: [], rejectedCount: 0 });
+      },
+    });
+  }
+
+  private async currentSync(): Promise<SyncStatus> {
+    try {
+      const [{ config, state }, outbox] = await Promise.all([this.syncStored, this.outbox ?? readOutboxSummary(this.deps.db)]);
+      return composeSyncStatus(config, state, outbox);
+    } catch (error) {
+      console.error('Sufler: could not read the sync status', error);
+      return SYNC_OFF;
+    }
   }
 
   private post(port: HubPort, message: BackgroundToPanel): void {

@@ -5,6 +5,7 @@ import type { PanelModel } from '../playbook/panel-model';
 import type { Playbook } from '../playbook/schema';
 import type { Settings } from '../settings/settings';
 import type { Touch } from '../touches/touch';
+import type { SyncStatus } from '../sync/sync-status';
 
 /** A tab's client with what is stored about it. */
 export interface ClientInput {
@@ -19,14 +20,31 @@ export interface PanelStateInput {
   /** null: the tab shows no client card. */
   client: ClientInput | null;
   settings: Settings;
+  /** Where sync with the team server stands (SYNC_OFF where only the model is wanted). */
+  sync: SyncStatus;
   now: number;
 }
 
+/**
+ * How many of a client's touches travel to the panel. The engine sees them all; the panel
+ * lists the latest, since every change re-sends the state and a long-standing client's
+ * whole history on each one would make logging a touch slower the more there are.
+ */
+export const PANEL_TOUCH_LIMIT = 50;
+
 /** What the panel shows for a tab: the playbook applied to the tab's client, if any. */
-export function buildPanelState({ tabId, client, settings, now }: PanelStateInput): PanelState {
-  if (client === null) return { tabId, context: null, model: null, touches: [], settings };
+export function buildPanelState({ tabId, client, settings, sync, now }: PanelStateInput): PanelState {
+  if (client === null) return { tabId, context: null, model: null, touches: [], touchTotal: 0, settings, sync };
   const { context, playbook, touches } = client;
-  return { tabId, context, model: evaluate(playbook, context, touches, now), touches, settings };
+  return {
+    tabId,
+    context,
+    model: evaluate(playbook, context, touches, now),
+    touches: touches.slice(0, PANEL_TOUCH_LIMIT),
+    touchTotal: touches.length,
+    settings,
+    sync,
+  };
 }
 
 /**

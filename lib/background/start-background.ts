@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../db/database';
+import { createSyncEngine } from '../sync/sync-engine';
 import type { BackgroundDeps, HubPort, StorageAreaLike } from './background-deps';
 import { createBackground, type Background, type StorageChangeLike } from './create-background';
+import { createSyncRunner, type AlarmsLike } from './sync-runner';
 
 /**
  * Wire the background's handlers to the browser. Every listener is added synchronously,
@@ -9,14 +11,27 @@ import { createBackground, type Background, type StorageChangeLike } from './cre
  * that event if its listener exists before the first await.
  */
 export function startBackground(): Background {
+  const db = openDatabase();
+  const local = browser.storage.local as unknown as StorageAreaLike;
+  const now = () => Date.now();
+  const engine = createSyncEngine({
+    db,
+    storage: local,
+    // Called through a closure: the worker's fetch throws when called off its global.
+    fetch: (input, init) => fetch(input, init),
+    now,
+  });
+  const alarms = (browser.alarms as unknown as AlarmsLike | undefined) ?? null;
+  const sync = createSyncRunner({ engine, alarms });
   const deps: BackgroundDeps = {
-    db: openDatabase(),
+    db,
     session: browser.storage.session as unknown as StorageAreaLike,
-    local: browser.storage.local as unknown as StorageAreaLike,
+    local,
+    sync,
     async sendToTab(tabId, message) {
       await browser.tabs.sendMessage(tabId, message);
     },
-    now: () => Date.now(),
+    now,
     browserLanguage: () => globalThis.navigator?.language,
   };
   const background = createBackground(deps);
@@ -37,11 +52,12 @@ export function startBackground(): Background {
       .query({ active: true, currentWindow: true })
       .then(([tab]) => background.onCommand(command, tab?.id ?? null));
   });
-
-  // Chrome: the toolbar button opens the native side panel. Firefox has no sidePanel API.
-  browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true })?.catch((error: unknown) => {
-    console.warn('Sufler: could not set the side panel behaviour', error);
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    void sync.onAlarm(alarm.name);
   });
+
+  // Whatever woke the worker, push what waits and pull what is new (a no-op without a server).
+  void sync.start();
 
   return background;
 }

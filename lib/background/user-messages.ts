@@ -15,6 +15,10 @@ export const USER_MESSAGES = {
     ru: 'Касание не записано: данные не прошли проверку.',
     en: 'The touch was not logged: its data did not pass the check.',
   },
+  syncConfigInvalid: {
+    ru: 'Адрес сервера или токен не подходят, синхронизация не настроена.',
+    en: 'The server address or token is not valid, so sync was not set up.',
+  },
   failed: {
     ru: 'Не получилось сохранить. Попробуйте ещё раз.',
     en: 'Could not save. Please try again.',

@@ -7,8 +7,8 @@ import { PlaybookRecordSchema, type PlaybookRecord } from './records';
 
 export interface ActivePlaybook {
   playbook: Playbook;
-  /** 'imported': the team's own file; 'default': the bundled one. */
-  origin: 'imported' | 'default';
+  /** 'imported': a file imported by hand; 'team': published on the team server; 'default': the bundled one. */
+  origin: 'imported' | 'team' | 'default';
   /** Why an imported playbook could not be used (empty when nothing went wrong). */
   problems: string[];
 }
@@ -36,7 +36,7 @@ export async function getActivePlaybook(db: SuflerDatabase): Promise<ActivePlayb
   const newest = records.sort((a, b) => b.importedAt - a.importedAt)[0];
   if (newest === undefined) return problems.length > 0 ? fallback(problems) : { playbook: DEFAULT_PLAYBOOK, origin: 'default', problems };
   const result = parsePlaybook(newest.playbook);
-  if (result.ok) return { playbook: result.playbook, origin: 'imported', problems };
+  if (result.ok) return { playbook: result.playbook, origin: newest.origin === 'team' ? 'team' : 'imported', problems };
   return fallback([...problems, `Sufler: stored playbook ${newest.id} no longer parses:`, ...result.errors]);
 }
 
@@ -56,12 +56,36 @@ export async function importPlaybook(db: SuflerDatabase, input: unknown, now: nu
     version: String(result.playbook.version),
     importedAt: now,
     active: 1,
+    origin: 'file',
     // Parsed again on every read, so a later schema judges it afresh.
     playbook: result.playbook,
   };
   await db.transaction('rw', db.playbooks, async () => {
     await db.playbooks.where('active').equals(1).modify({ active: 0 });
     await db.playbooks.add(record);
+  });
+  return { ok: true };
+}
+
+/**
+ * Make a version the team server published the active playbook. It is parsed like a file
+ * (an older extension must not trust a newer shape), and an invalid one changes nothing.
+ */
+export async function importTeamPlaybook(db: SuflerDatabase, input: unknown, version: number, now: number = Date.now()): Promise<ImportResult> {
+  const result = parsePlaybook(input);
+  if (!result.ok) return { ok: false, errors: result.errors };
+  const record: PlaybookRecord = {
+    // One row per published version: pulling it again replaces, never adds.
+    id: `team-v${version}`,
+    version: String(version),
+    importedAt: now,
+    active: 1,
+    origin: 'team',
+    playbook: result.playbook,
+  };
+  await db.transaction('rw', db.playbooks, async () => {
+    await db.playbooks.where('active').equals(1).modify({ active: 0 });
+    await db.playbooks.put(record);
   });
   return { ok: true };
 }

@@ -66,6 +66,8 @@ export const PlaybookRecordSchema = z.object({
   importedAt: z.number().int().nonnegative(),
   /** 1 for the playbook in use, 0 otherwise: IndexedDB cannot index booleans. */
   active: z.union([z.literal(0), z.literal(1)]),
+  /** 'file': imported by hand on the options page; 'team': published on the team server. */
+  origin: z.enum(['file', 'team']).default('file'),
   playbook: z.unknown(),
 });
 export type PlaybookRecord = z.infer<typeof PlaybookRecordSchema>;

@@ -3,6 +3,7 @@ import { ClientContextSchema } from '../context/client-context';
 import { TouchDraftSchema, TouchSchema } from '../touches/touch';
 import { PanelModelSchema } from '../playbook/panel-model';
 import { SettingsPatchSchema, SettingsSchema } from '../settings/settings';
+import { SyncStatusSchema } from '../sync/sync-status';
 
 /**
  * The one typed protocol between the extension's parts. Every receiver parses what it
@@ -36,6 +37,20 @@ export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('playbook:import'), requestId: z.string(), playbook: z.unknown() }),
   /** Go back to the bundled default playbook. */
   z.object({ type: z.literal('playbook:reset'), requestId: z.string() }),
+  /**
+   * Sync with a team server from now on. The options page has already asked for the host
+   * permission and tested the connection; the background stores the config and syncs.
+   */
+  z.object({
+    type: z.literal('sync:configure'),
+    requestId: z.string(),
+    serverUrl: z.string(),
+    token: z.string(),
+  }),
+  /** Stop syncing (the outbox is kept: nothing logged is lost). */
+  z.object({ type: z.literal('sync:disconnect'), requestId: z.string() }),
+  /** Sync now, not waiting for the next alarm or backoff. */
+  z.object({ type: z.literal('sync:now'), requestId: z.string() }),
 ]);
 export type PanelToBackground = z.infer<typeof PanelToBackgroundSchema>;
 
@@ -45,9 +60,12 @@ export const PanelStateSchema = z.object({
   context: ClientContextSchema.nullable(),
   /** The playbook applied to the client; null with no client. */
   model: PanelModelSchema.nullable(),
-  /** The client's touches, newest first. */
+  /** The client's latest touches, newest first (at most PANEL_TOUCH_LIMIT). */
   touches: z.array(TouchSchema),
+  /** How many touches the client has in all. */
+  touchTotal: z.number().int().nonnegative(),
   settings: SettingsSchema,
+  sync: SyncStatusSchema,
 });
 export type PanelState = z.infer<typeof PanelStateSchema>;
 

@@ -10,6 +10,7 @@ import {
   ScriptViewSchema,
 } from '../../lib/playbook/panel-model';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
+import { SYNC_OFF, SyncStatusSchema, type SyncStatus } from '../../lib/sync/sync-status';
 import type { Touch } from '../../lib/touches/touch';
 
 /**
@@ -188,7 +189,19 @@ export function makeState(overrides: Partial<PanelState> = {}, settings: Partial
     context: makeContext(),
     model: makeModel(),
     touches: [],
+    touchTotal: overrides.touches?.length ?? 0,
     settings: { ...DEFAULT_SETTINGS, lang: 'ru', ...settings },
+    sync: SYNC_OFF,
+    ...overrides,
+  });
+}
+
+/** A sync status as the background would send it: connected to a server unless overridden. */
+export function makeSync(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return SyncStatusSchema.parse({
+    ...SYNC_OFF,
+    state: 'idle',
+    serverUrl: 'https://sufler.example.com',
     ...overrides,
   });
 }

@@ -3,16 +3,24 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsView } from '../../components/options/OptionsView';
+import type { ServerDeps } from '../../components/options/server-deps';
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../lib/settings/settings';
+import { SYNC_OFF } from '../../lib/sync/sync-status';
 
 const settings = { ...DEFAULT_SETTINGS, lang: 'en' as const };
+const server: ServerDeps = {
+  fetchMe: vi.fn(),
+  configure: vi.fn(),
+  disconnect: vi.fn(),
+  syncNow: vi.fn(),
+};
 
 describe('OptionsView', () => {
   it('sends the language and outline choices', async () => {
     const user = userEvent.setup();
     const onSettingsChange = vi.fn((_p: SettingsPatch) => Promise.resolve());
     render(
-      <OptionsView settings={settings} onSettingsChange={onSettingsChange} onImportPlaybook={vi.fn()} onResetPlaybook={vi.fn()} />,
+      <OptionsView settings={settings} onSettingsChange={onSettingsChange} onImportPlaybook={vi.fn()} onResetPlaybook={vi.fn()} sync={SYNC_OFF} server={server} />,
     );
     await user.selectOptions(screen.getByTestId('options-lang'), 'auto');
     await user.click(screen.getByTestId('options-outline'));
@@ -26,7 +34,7 @@ describe('OptionsView', () => {
       .fn((_text: string) => Promise.resolve())
       .mockRejectedValueOnce(new Error('stages[3].requiredFields[1]: unknown field "budjet"\nscripts[0].nodes.start.say.ru: required\n'));
     render(
-      <OptionsView settings={settings} onSettingsChange={vi.fn()} onImportPlaybook={onImportPlaybook} onResetPlaybook={vi.fn()} />,
+      <OptionsView settings={settings} onSettingsChange={vi.fn()} onImportPlaybook={onImportPlaybook} onResetPlaybook={vi.fn()} sync={SYNC_OFF} server={server} />,
     );
     const file = new File(['{"version":1}'], 'team.json', { type: 'application/json' });
     await user.upload(screen.getByTestId('playbook-file'), file);
@@ -48,7 +56,7 @@ describe('OptionsView', () => {
     const user = userEvent.setup();
     const onResetPlaybook = vi.fn(() => Promise.resolve());
     render(
-      <OptionsView settings={{ ...settings, lang: 'ru' }} onSettingsChange={vi.fn()} onImportPlaybook={vi.fn()} onResetPlaybook={onResetPlaybook} />,
+      <OptionsView settings={{ ...settings, lang: 'ru' }} onSettingsChange={vi.fn()} onImportPlaybook={vi.fn()} onResetPlaybook={onResetPlaybook} sync={SYNC_OFF} server={server} />,
     );
     await user.click(screen.getByTestId('playbook-reset'));
     expect(onResetPlaybook).toHaveBeenCalledTimes(1);

@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { BackgroundDeps, HubPort, StorageAreaLike } from '../../../lib/background/background-deps';
 import { createBackground, type Background } from '../../../lib/background/create-background';
+import type { SyncTrigger } from '../../../lib/background/sync-runner';
 import type { ClientContext } from '../../../lib/context/client-context';
 import { importPlaybook } from '../../../lib/db/playbook-store';
 import {
@@ -112,8 +113,23 @@ export class FakePanelPort implements HubPort {
   }
 }
 
+/** A sync trigger that only counts what the background asked of it. */
+export class RecordingSyncTrigger implements SyncTrigger {
+  soonCalls = 0;
+  nowCalls = 0;
+  soon(): void {
+    this.soonCalls += 1;
+  }
+  async now(): Promise<null> {
+    this.nowCalls += 1;
+    return null;
+  }
+}
+
 export interface Harness {
   background: Background;
+  /** What the background asked of sync (when the harness made the deps). */
+  sync: RecordingSyncTrigger;
   deps: BackgroundDeps;
   /** What went to content scripts, by tab. */
   sentToTabs: { tabId: number; message: BackgroundToContent }[];
@@ -128,10 +144,12 @@ export interface Harness {
  */
 export async function startHarness(reuse?: BackgroundDeps): Promise<Harness> {
   const sentToTabs: Harness['sentToTabs'] = [];
+  const syncCalls = new RecordingSyncTrigger();
   const deps: BackgroundDeps = reuse ?? {
     db: freshDatabase(),
     session: fakeBrowser.storage.session as unknown as StorageAreaLike,
     local: fakeBrowser.storage.local as unknown as StorageAreaLike,
+    sync: syncCalls,
     async sendToTab(tabId, message) {
       sentToTabs.push({ tabId, message });
     },
@@ -147,6 +165,7 @@ export async function startHarness(reuse?: BackgroundDeps): Promise<Harness> {
   return {
     background,
     deps,
+    sync: syncCalls,
     sentToTabs,
     publish: (tabId, context) =>
       background.onMessage({ type: 'context:publish', context }, { tab: { id: tabId } }) ?? Promise.resolve(undefined),

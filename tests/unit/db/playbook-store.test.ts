@@ -40,7 +40,7 @@ describe('playbook store', () => {
 
   it('falls back to the default, with the reason, when the stored playbook no longer parses', async () => {
     db = freshDatabase();
-    await db.playbooks.add({ id: 'old', version: '0', importedAt: 1, active: 1, playbook: { stages: 42 } });
+    await db.playbooks.add({ id: 'old', version: '0', importedAt: 1, active: 1, origin: 'file', playbook: { stages: 42 } });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 
     const active = await getActivePlaybook(db);

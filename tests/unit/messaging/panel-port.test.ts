@@ -7,6 +7,7 @@ import {
 } from '../../../lib/messaging/panel-port';
 import { PANEL_PORT_NAME, PanelToBackgroundSchema, type PanelState } from '../../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
+import { SYNC_OFF } from '../../../lib/sync/sync-status';
 
 /** The background's end of one port: what the panel posted, and levers to answer or drop. */
 class FakeBackgroundEnd {
@@ -64,7 +65,7 @@ class FakeRuntime implements RuntimeLike {
 }
 
 function state(tabId: number | null): PanelState {
-  return { tabId, context: null, model: null, touches: [], settings: DEFAULT_SETTINGS };
+  return { tabId, context: null, model: null, touches: [], touchTotal: 0, settings: DEFAULT_SETTINGS, sync: SYNC_OFF };
 }
 
 const draft = { kind: 'call', outcome: 'reached', comment: 'asked for a quote' } as const;
@@ -88,10 +89,13 @@ describe('connectPanel', () => {
     runtime.last.send({ type: 'state', state: { tabId: 'x' } });
     runtime.last.send('hello');
     runtime.last.send(null);
+    // A state without the sync status (a background of another version) is not shown half-read.
+    const { sync: _sync, ...withoutSync } = state(3);
+    runtime.last.send({ type: 'state', state: withoutSync });
     expect(onState).not.toHaveBeenCalled();
     runtime.last.send({ type: 'state', state: state(3) });
     expect(onState).toHaveBeenCalledTimes(1);
-    expect(onState.mock.calls[0]?.[0]).toMatchObject({ tabId: 3 });
+    expect(onState.mock.calls[0]?.[0]).toMatchObject({ tabId: 3, sync: { state: 'off', pending: 0 } });
     expect(onStatus.mock.calls.map((c) => c[0])).toEqual(['connecting', 'connected']);
   });
 

@@ -1,0 +1,99 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startCrmDemoSite, type DemoSite } from '../../server/src/demo/crm-demo-site';
+import { CrmTab } from './support/crm-tab';
+import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+import { readStore } from './support/extension-db';
+import { OptionsPage } from './support/options-page';
+import { startTeamServer, type TeamServer } from './support/team-server';
+import { expectText, waitFor } from './support/wait';
+
+const VECTOR = { id: '18230417', name: 'Поставка серверов — ООО «Вектор»' };
+
+let site: DemoSite;
+let server: TeamServer;
+let browser: ExtensionBrowser | undefined;
+
+beforeAll(async () => {
+  site = await startCrmDemoSite();
+});
+afterAll(async () => {
+  await site.close();
+});
+afterEach(async () => {
+  await browser?.close();
+  browser = undefined;
+  await server?.close();
+});
+
+async function start(): Promise<{ tab: CrmTab; options: OptionsPage }> {
+  server = await startTeamServer();
+  browser = await launchExtensionBrowser();
+  const tab = new CrmTab(await browser.context.newPage(), site.port);
+  await tab.openLead(VECTOR.id);
+  await expectText(tab.clientName(), VECTOR.name);
+  const options = await OptionsPage.open(browser.context, browser.extensionId);
+  return { tab, options };
+}
+
+async function pendingOutbox(): Promise<number> {
+  const rows = await readStore<{ state: string }>(browser!.context, browser!.extensionId, 'outbox');
+  return rows.filter((row) => row.state === 'pending').length;
+}
+
+describe('sync with the team server', () => {
+  it('connects on the options page, and every logged touch reaches the server once', async () => {
+    const { tab, options } = await start();
+    await options.byTestId('sync-url').fill(server.url);
+    await options.byTestId('sync-token').fill(server.managerToken);
+    await options.byTestId('sync-test').click();
+    await expectText(options.byTestId('sync-me-email'), 'irina@demo.test');
+    await options.byTestId('sync-save').click();
+
+    await tab.page.bringToFront();
+    await tab.logTouch('call', 'reached', 'Договорились о встрече в четверг');
+    await tab.logTouch('meeting', 'reached', 'Показали стенд, ждут КП');
+    await waitFor(async () => (await server.touchCount()) === 2, 20_000, 'two touches on the server');
+    await waitFor(async () => (await pendingOutbox()) === 0, 10_000, 'an empty outbox');
+    await expectText(tab.byTestId('sync-line-main'), 'Синхронизировано');
+    expect(await server.touchCount()).toBe(2);
+  });
+
+  it('keeps touches while the server is down and delivers them once it is back', async () => {
+    const { tab, options } = await start();
+    await options.connect(server.url, server.managerToken);
+    await expectText(options.byTestId('sync-me-email'), 'irina@demo.test');
+    await server.stop();
+
+    await tab.page.bringToFront();
+    await tab.logTouch('call', 'no_answer', 'Не дозвонились, перезвонить после обеда');
+    await expectText(tab.historyItems().first(), 'Не дозвонились');
+    await expectText(tab.byTestId('sync-line-main'), 'Ошибка синхронизации', 20_000);
+    expect(await pendingOutbox()).toBe(1);
+
+    await server.restart();
+    await options.page.bringToFront();
+    await options.byTestId('sync-now').click();
+    await waitFor(async () => (await server.touchCount()) === 1, 20_000, 'the touch on the server');
+    await waitFor(async () => (await pendingOutbox()) === 0, 10_000, 'an empty outbox');
+    expect(await server.touchCount()).toBe(1);
+  });
+
+  it('resumes a sync that the service worker was stopped in the middle of', async () => {
+    const { options } = await start();
+    const BACKLOG = 700; // a batch of 500, then the rest
+    await options.logTouchesThroughPort(await options.crmTabId(), BACKLOG);
+    expect(await pendingOutbox()).toBeGreaterThanOrEqual(BACKLOG);
+
+    await options.connect(server.url, server.managerToken);
+    // Let the first batch land, then stop the worker while the rest is still queued.
+    await waitFor(async () => (await server.touchCount()) > 0, 30_000, 'the first batch on the server');
+    await options.stopServiceWorker();
+    const atStop = await server.touchCount();
+    expect(atStop).toBeLessThan(BACKLOG);
+
+    // The options page reconnects its port, which wakes the worker; it picks the sync up.
+    await waitFor(async () => (await server.touchCount()) === BACKLOG, 60_000, 'the whole backlog on the server');
+    await waitFor(async () => (await pendingOutbox()) === 0, 15_000, 'an empty outbox');
+    expect(await server.touchCount()).toBe(BACKLOG);
+  });
+});

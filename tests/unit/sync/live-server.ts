@@ -1,0 +1,81 @@
+import type { AddressInfo } from 'node:net';
+import type { StorageAreaLike } from '../../../lib/background/background-deps';
+import { buildApp } from '../../../server/src/app';
+import type { Db } from '../../../server/src/db/database';
+import { migrate } from '../../../server/src/db/migrate';
+import { openPgliteDb } from '../../../server/src/db/pglite-database';
+import type { ZodApp } from '../../../server/src/routes/types';
+import { SECRET, seedWorld, type World } from '../../server/helpers/test-server';
+
+/**
+ * The real team server on a loopback port, over a fresh PGlite database. It can be stopped
+ * and started again on the same port and database, as a server that crashed and came back.
+ */
+export interface LiveServer {
+  db: Db;
+  world: World;
+  url: string;
+  app: ZodApp;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startLiveServer(): Promise<LiveServer> {
+  const db = await openPgliteDb();
+  await migrate(db);
+  const world = await seedWorld(db);
+  let app: ZodApp | null = null;
+  let port = 0;
+  const server: LiveServer = {
+    db,
+    world,
+    url: '',
+    get app(): ZodApp {
+      if (app === null) throw new Error('the server is stopped');
+      return app;
+    },
+    async start() {
+      if (app !== null) return;
+      const next = await buildApp({ db, secret: SECRET, rateLimit: { max: 100_000, timeWindowMs: 60_000 } });
+      await next.listen({ port, host: '127.0.0.1' });
+      port = (next.server.address() as AddressInfo).port;
+      server.url = `http://127.0.0.1:${port}`;
+      app = next;
+    },
+    async stop() {
+      const running = app;
+      app = null;
+      await running?.close();
+    },
+    async close() {
+      await server.stop();
+      await db.close();
+    },
+  };
+  await server.start();
+  return server;
+}
+
+/** How many touches the server holds from one device. */
+export async function serverTouchCount(db: Db, deviceId: string): Promise<number> {
+  const rows = await db.query('SELECT count(*)::int AS n FROM touches WHERE device_id = $1', [deviceId]);
+  return Number(rows[0]?.n);
+}
+
+/** A storage.local double: values are cloned in and out, as the browser does. */
+export class MemoryStorage implements StorageAreaLike {
+  readonly data = new Map<string, unknown>();
+  async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
+    const wanted = keys === undefined || keys === null ? [...this.data.keys()] : Array.isArray(keys) ? keys : [keys];
+    const out: Record<string, unknown> = {};
+    for (const key of wanted) if (this.data.has(key)) out[key] = structuredClone(this.data.get(key));
+    return out;
+  }
+  async set(items: Record<string, unknown>): Promise<void> {
+    for (const [key, value] of Object.entries(items)) this.data.set(key, structuredClone(value));
+  }
+  async remove(keys: string | string[]): Promise<void> {
+    for (const key of Array.isArray(keys) ? keys : [keys]) this.data.delete(key);
+  }
+}
