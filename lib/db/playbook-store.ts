@@ -48,41 +48,43 @@ function fallback(problems: string[]): ActivePlaybook {
 export type ImportResult = { ok: true } | { ok: false; errors: string[] };
 
 /** Make a team's playbook the active one. An invalid file stores nothing and names every problem. */
-export async function importPlaybook(db: SuflerDatabase, input: unknown, now: number = Date.now()): Promise<ImportResult> {
-  const result = parsePlaybook(input);
-  if (!result.ok) return { ok: false, errors: result.errors };
-  const record: PlaybookRecord = {
+export function importPlaybook(db: SuflerDatabase, input: unknown, now: number = Date.now()): Promise<ImportResult> {
+  return activate(db, input, (playbook) => ({
     id: newId(now),
-    version: String(result.playbook.version),
+    version: String(playbook.version),
     importedAt: now,
     active: 1,
     origin: 'file',
-    // Parsed again on every read, so a later schema judges it afresh.
-    playbook: result.playbook,
-  };
-  await db.transaction('rw', db.playbooks, async () => {
-    await db.playbooks.where('active').equals(1).modify({ active: 0 });
-    await db.playbooks.add(record);
-  });
-  return { ok: true };
+    playbook,
+  }));
 }
 
 /**
  * Make a version the team server published the active playbook. It is parsed like a file
  * (an older extension must not trust a newer shape), and an invalid one changes nothing.
  */
-export async function importTeamPlaybook(db: SuflerDatabase, input: unknown, version: number, now: number = Date.now()): Promise<ImportResult> {
-  const result = parsePlaybook(input);
-  if (!result.ok) return { ok: false, errors: result.errors };
-  const record: PlaybookRecord = {
+export function importTeamPlaybook(db: SuflerDatabase, input: unknown, version: number, now: number = Date.now()): Promise<ImportResult> {
+  return activate(db, input, (playbook) => ({
     // One row per published version: pulling it again replaces, never adds.
     id: `team-v${version}`,
     version: String(version),
     importedAt: now,
     active: 1,
     origin: 'team',
-    playbook: result.playbook,
-  };
+    playbook,
+  }));
+}
+
+/** Parse, then store the record as the only active playbook, in one transaction. */
+async function activate(
+  db: SuflerDatabase,
+  input: unknown,
+  toRecord: (playbook: Playbook) => PlaybookRecord,
+): Promise<ImportResult> {
+  const result = parsePlaybook(input);
+  if (!result.ok) return { ok: false, errors: result.errors };
+  // Stored as parsed, and parsed again on every read, so a later schema judges it afresh.
+  const record = toRecord(result.playbook);
   await db.transaction('rw', db.playbooks, async () => {
     await db.playbooks.where('active').equals(1).modify({ active: 0 });
     await db.playbooks.put(record);

@@ -12,6 +12,7 @@ import {
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { SYNC_OFF, SyncStatusSchema, type SyncStatus } from '../../lib/sync/sync-status';
 import type { Touch } from '../../lib/touches/touch';
+import { makeContext as baseContext, makeTouch as baseTouch } from '../unit/playbook/fixtures';
 
 /**
  * Panel data for component tests. Every value goes through the same zod schemas the panel
@@ -21,24 +22,18 @@ import type { Touch } from '../../lib/touches/touch';
 const text = (ru: string, en: string) => ({ ru, en });
 
 export function makeContext(overrides: Partial<ClientContext> = {}): ClientContext {
-  return ClientContextSchema.parse({
-    source: 'amocrm',
-    account: 'acme.amocrm.ru',
-    entity: 'lead',
-    crmId: '1001',
-    url: 'https://acme.amocrm.ru/leads/detail/1001',
-    name: 'ООО «Ромашка» — поставка',
-    pipeline: 'Продажи',
-    stage: 'Переговоры',
-    stageId: '142',
-    budget: '250 000',
-    responsible: 'Ирина',
-    company: 'ООО «Ромашка»',
-    contacts: [{ name: 'Пётр', phones: ['+7 900 000-00-00'], emails: [] }],
-    fields: [],
-    origin: 'dom',
-    ...overrides,
-  });
+  return ClientContextSchema.parse(
+    baseContext({
+      name: 'ООО «Ромашка» — поставка',
+      pipeline: 'Продажи',
+      stage: 'Переговоры',
+      budget: '250 000',
+      responsible: 'Ирина',
+      company: 'ООО «Ромашка»',
+      contacts: [{ name: 'Пётр', phones: ['+7 900 000-00-00'], emails: [] }],
+      ...overrides,
+    }),
+  );
 }
 
 /** Cold call: intro → (interested → meeting goal | busy → callback goal). */
@@ -168,19 +163,8 @@ export function makeModel(overrides: Partial<PanelModel> = {}): PanelModel {
   });
 }
 
-let touchSeq = 0;
 export function makeTouch(overrides: Partial<Touch> = {}): Touch {
-  touchSeq += 1;
-  return {
-    id: `01JTOUCH${String(touchSeq).padStart(10, '0')}`,
-    clientKey: 'amocrm:acme.amocrm.ru:lead:1001',
-    kind: 'call',
-    outcome: 'reached',
-    comment: '',
-    at: Date.UTC(2026, 2, 1, 9),
-    stageId: 'negotiation',
-    ...overrides,
-  };
+  return baseTouch({ at: Date.UTC(2026, 2, 1, 9), stageId: 'negotiation', ...overrides });
 }
 
 export function makeState(overrides: Partial<PanelState> = {}, settings: Partial<Settings> = {}): PanelState {

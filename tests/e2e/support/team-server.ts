@@ -1,17 +1,11 @@
-import { createOrg, createTeam, createUser, issueToken } from '../../../server/src/accounts/accounts';
-import { buildApp } from '../../../server/src/app';
-import type { Db } from '../../../server/src/db/database';
-import { migrate } from '../../../server/src/db/migrate';
-import { openPgliteDb } from '../../../server/src/db/pglite-database';
+import { startLiveServer, type LiveServerOptions } from '../../unit/sync/live-server';
 
-const SECRET = 'e2e-secret-of-enough-length';
-
-/** The real team server on loopback (PGlite in memory) with one manager and their token. */
+/** The real team server on loopback (PGlite in memory), as the sync engine's tests run it. */
 export interface TeamServer {
   url: string;
+  /** A manager's token (the «Acme» organisation, team North). */
   managerToken: string;
-  db: Db;
-  /** How many touches the server holds (each id once by construction; counted to prove it). */
+  /** How many touches the server holds in all (each id is counted once by construction). */
   touchCount(): Promise<number>;
   /** Stops answering (the port is closed, the data kept), as when the server goes down. */
   stop(): Promise<void>;
@@ -20,39 +14,17 @@ export interface TeamServer {
   close(): Promise<void>;
 }
 
-export async function startTeamServer(): Promise<TeamServer> {
-  const db = await openPgliteDb();
-  await migrate(db);
-  await createOrg(db, 'Demo');
-  await createTeam(db, 'Demo', 'Sales');
-  await createUser(db, 'Demo', 'irina@demo.test', 'manager', 'Sales');
-  const { token } = await issueToken(db, SECRET, 'irina@demo.test');
-  const serve = async (port: number) => {
-    const app = await buildApp({ db, secret: SECRET, rateLimit: { max: 100_000, timeWindowMs: 60_000 } });
-    await app.listen({ port, host: '127.0.0.1' });
-    return app;
-  };
-  let app: Awaited<ReturnType<typeof serve>> | null = await serve(0);
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+export async function startTeamServer(options: LiveServerOptions = {}): Promise<TeamServer> {
+  const live = await startLiveServer(options);
   return {
-    url: `http://127.0.0.1:${port}`,
-    managerToken: token,
-    db,
+    url: live.url,
+    managerToken: live.world.tokens.mgrNorth,
     async touchCount() {
-      const rows = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM touches');
-      return Number(rows[0]?.n ?? 0);
+      const rows = await live.db.query('SELECT count(*)::int AS n FROM touches');
+      return Number(rows[0]?.n);
     },
-    async stop() {
-      await app?.close();
-      app = null;
-    },
-    async restart() {
-      app ??= await serve(port);
-    },
-    async close() {
-      await app?.close();
-      await db.close();
-    },
+    stop: () => live.stop(),
+    restart: () => live.start(),
+    close: () => live.close(),
   };
 }

@@ -1,6 +1,7 @@
 import type { ClientContext } from '../../../lib/context/client-context';
 import { openDatabase, type SuflerDatabase } from '../../../lib/db/database';
 import type { Touch } from '../../../lib/touches/touch';
+import { makeContext, makeTouch } from '../playbook/fixtures';
 
 let dbCount = 0;
 
@@ -11,35 +12,16 @@ export function freshDatabase(): SuflerDatabase {
 }
 
 export function sampleContext(overrides: Partial<ClientContext> = {}): ClientContext {
-  return {
-    source: 'amocrm',
-    account: 'acme.amocrm.ru',
-    entity: 'lead',
-    crmId: '1001',
-    url: 'https://acme.amocrm.ru/leads/detail/1001',
+  return makeContext({
     name: 'Поставка труб',
     pipeline: 'Продажи',
-    stage: 'Первичный контакт',
-    stageId: '142',
-    budget: '',
     responsible: 'Ирина',
     company: 'ООО Трубы',
     contacts: [{ name: 'Пётр', phones: ['+7 900 000-00-00'], emails: [] }],
-    fields: [],
-    origin: 'dom',
     ...overrides,
-  };
+  });
 }
 
 export function sampleTouch(overrides: Partial<Touch> = {}): Touch {
-  return {
-    id: '01JD000000000000000000000A',
-    clientKey: 'amocrm:acme.amocrm.ru:lead:1001',
-    kind: 'call',
-    outcome: 'reached',
-    comment: 'Договорились о встрече',
-    at: 1_700_000_000_000,
-    stageId: null,
-    ...overrides,
-  };
+  return makeTouch({ id: '01JD000000000000000000000A', comment: 'Договорились о встрече', at: 1_700_000_000_000, ...overrides });
 }

@@ -21,7 +21,12 @@ export interface LiveServer {
   close(): Promise<void>;
 }
 
-export async function startLiveServer(): Promise<LiveServer> {
+export interface LiveServerOptions {
+  /** Hold every push this long before handling it, to leave a window between batches. */
+  pushDelayMs?: number;
+}
+
+export async function startLiveServer(options: LiveServerOptions = {}): Promise<LiveServer> {
   const db = await openPgliteDb();
   await migrate(db);
   const world = await seedWorld(db);
@@ -38,6 +43,12 @@ export async function startLiveServer(): Promise<LiveServer> {
     async start() {
       if (app !== null) return;
       const next = await buildApp({ db, secret: SECRET, rateLimit: { max: 100_000, timeWindowMs: 60_000 } });
+      const delay = options.pushDelayMs ?? 0;
+      if (delay > 0) {
+        next.addHook('preHandler', async (request) => {
+          if (request.url.startsWith('/api/sync/push')) await new Promise((r) => setTimeout(r, delay));
+        });
+      }
       await next.listen({ port, host: '127.0.0.1' });
       port = (next.server.address() as AddressInfo).port;
       server.url = `http://127.0.0.1:${port}`;
