@@ -74,5 +74,3 @@ export function createSyncRunner({ engine, alarms, debounceMs = SYNC_DEBOUNCE_MS
   };
 }
 
-/** For a background that does not sync (tests of other parts). */
-export const NO_SYNC: SyncTrigger = { soon: () => undefined, now: async () => null };

@@ -33,7 +33,3 @@ export const ErrorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
-/** Which errors are worth retrying later (the sync engine backs off on these, gives up on the rest). */
-export function isRetryableError(code: ErrorCode): boolean {
-  return code === 'rate_limited' || code === 'internal';
-}

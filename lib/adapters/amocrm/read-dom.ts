@@ -88,10 +88,6 @@ export function readAmoDomDetailed(doc: Document, url: URL): AmoDomReading | nul
   };
 }
 
-export function readAmoDom(doc: Document, url: URL): ClientContext | null {
-  return readAmoDomDetailed(doc, url)?.context ?? null;
-}
-
 /** Custom fields of the main form: a numeric data-id, outside linked contact forms. */
 export function customFieldElements(block: ParentNode): HTMLElement[] {
   const linkedForm = AMO.linkedForm.join(',');
