@@ -3,8 +3,9 @@ import { startCrmContent } from '@/lib/content/crm-content';
 
 export default defineContentScript({
   matches: [...CRM_HOST_PATTERNS],
-  // document_end: the card is in the DOM by then, and the panel iframe starts booting sooner.
-  runAt: 'document_end',
+  // document_start: the hidden panel iframe boots while the CRM itself is still loading; the
+  // watcher then reads the card as the CRM renders it.
+  runAt: 'document_start',
   main(ctx) {
     try {
       startCrmContent(ctx);

@@ -5,6 +5,9 @@
  * We are guests in the CRM's page, so the work per change is bounded: DOM mutations and
  * form edits are coalesced, the first change after a quiet spell is read on the next task
  * (so a new card shows in the panel at once), and later ones at most every `intervalMs`.
+ * While no client has been found (the CRM is still loading, or shows a list), a read is
+ * cheap (adapters stop at the missing card) and the card should show the moment it
+ * renders, so the watcher looks every `searchIntervalMs` instead.
  */
 export interface ContextWatcherOptions<T> {
   doc: Document;
@@ -12,8 +15,10 @@ export interface ContextWatcherOptions<T> {
   read: () => T | null;
   publish: (context: T | null) => void;
   signal: AbortSignal;
-  /** Minimum time between two reads during a stream of changes. */
+  /** Minimum time between two reads during a stream of changes, once a client is shown. */
   intervalMs?: number;
+  /** The same while no client has been found yet. */
+  searchIntervalMs?: number;
   /** Clock and timer, injectable for tests and benchmarks. */
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -33,11 +38,13 @@ const WATCHED_ATTRIBUTES = ['value', 'checked', 'selected', 'class', 'data-id', 
 export function watchContext<T>(options: ContextWatcherOptions<T>): ContextWatcher {
   const { doc, read, publish, signal } = options;
   const intervalMs = options.intervalMs ?? 250;
+  const searchIntervalMs = Math.min(options.searchIntervalMs ?? 40, intervalMs);
   const now = options.now ?? (() => performance.now());
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
 
   let lastJson: string | undefined;
+  let found = false;
   let lastReadAt = -Infinity;
   let timer: unknown = null;
 
@@ -52,6 +59,7 @@ export function watchContext<T>(options: ContextWatcherOptions<T>): ContextWatch
       // An adapter bug must never surface in the host page; treat it as "no client".
       context = null;
     }
+    found = context !== null;
     const json = JSON.stringify(context);
     if (json === lastJson) return;
     lastJson = json;
@@ -60,7 +68,7 @@ export function watchContext<T>(options: ContextWatcherOptions<T>): ContextWatch
 
   const poke = () => {
     if (signal.aborted || timer !== null) return;
-    const wait = Math.max(0, lastReadAt + intervalMs - now());
+    const wait = Math.max(0, lastReadAt + (found ? intervalMs : searchIntervalMs) - now());
     timer = setTimer(run, wait);
   };
 

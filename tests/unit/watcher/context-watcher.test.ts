@@ -79,6 +79,34 @@ describe('watchContext', () => {
     ac.abort();
   });
 
+  it('looks often while no card has been found, so a card shows as soon as it renders', async () => {
+    document.body.innerHTML = '<div class="loading"></div>';
+    const published: ({ name: string } | null)[] = [];
+    const ac = new AbortController();
+    const watcher = watchContext({
+      doc: document,
+      read: readName,
+      publish: (c) => published.push(c),
+      signal: ac.signal,
+      intervalMs: 1000,
+      searchIntervalMs: 10,
+    });
+    watcher.flush();
+    expect(published).toEqual([null]);
+    document.body.append(document.createElement('span')); // the CRM still loading
+    await tick(30);
+    document.body.innerHTML = '<input id="name" value="Сделка">';
+    await tick(40);
+    // Well inside the 1 s interval: the search pace applied.
+    expect(published).toEqual([null, { name: 'Сделка' }]);
+
+    // Once a card is shown, the calmer pace applies again.
+    document.querySelector<HTMLInputElement>('#name')!.setAttribute('value', 'Сделка 2');
+    await tick(40);
+    expect(published).toHaveLength(2);
+    ac.abort();
+  });
+
   it('treats an adapter that throws as "no client" and keeps watching', async () => {
     let broken = true;
     const published: unknown[] = [];
