@@ -1,19 +1,18 @@
 import type { ClientContext } from '../context/client-context';
 import type { Outline } from '../messaging/protocol';
+import { evaluate } from '../playbook/engine';
 import type { Settings } from '../settings/settings';
-import { SYNC_OFF } from '../sync/sync-status';
 import type { BackgroundDeps } from './background-deps';
 import { loadClientSnapshot } from './client-snapshot';
-import { buildPanelState, outlineFor } from './panel-state';
+import { outlineFor } from './panel-state';
 import { readSettings } from './settings-storage';
 import { allTabContexts } from './tab-contexts';
 
 /** The outline for one client under the current playbook and settings. */
 export async function outlineForContext(deps: BackgroundDeps, context: ClientContext, settings: Settings): Promise<Outline> {
   if (!settings.outline) return outlineFor(null, settings);
-  const snapshot = await loadClientSnapshot(deps.db, context);
-  const state = buildPanelState({ tabId: null, client: { context, ...snapshot }, settings, sync: SYNC_OFF, now: deps.now() });
-  return outlineFor(state.model, settings);
+  const { playbook, touches } = await loadClientSnapshot(deps.db, context);
+  return outlineFor(evaluate(playbook, context, touches, deps.now()), settings);
 }
 
 /**

@@ -18,6 +18,9 @@ function ensureStyle(doc: Document): void {
 
 /** Marks exactly `elements` (and unmarks everything else). */
 export function applyOutline(doc: Document, elements: readonly HTMLElement[]): void {
+  // Marks only exist while our style does (it is added before the first mark and removed
+  // after the last), so with nothing marked and nothing wanted there is nothing to scan.
+  if (elements.length === 0 && !doc.getElementById(STYLE_ID)) return;
   const wanted = new Set(elements);
   for (const el of doc.querySelectorAll<HTMLElement>(`[${OUTLINE_ATTRIBUTE}]`)) {
     if (!wanted.has(el)) el.removeAttribute(OUTLINE_ATTRIBUTE);
