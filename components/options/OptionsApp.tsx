@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { connectPanel, type PanelAction, type PanelConnection } from '../../lib/messaging/panel-port';
-import type { PanelState } from '../../lib/messaging/protocol';
+import { connectHub, type HubAction, type HubConnection } from '../../lib/messaging/hub-port';
+import type { PanelState } from '../../lib/messaging/hub-messages';
 import type { SettingsPatch } from '../../lib/settings/settings';
 import { fetchMe } from '../../lib/sync/sync-client';
 import { OptionsView } from './OptionsView';
@@ -11,10 +11,10 @@ import type { ServerDeps } from './server-deps';
 export function OptionsApp() {
   const [state, setState] = useState<PanelState | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const connection = useRef<PanelConnection | null>(null);
+  const connection = useRef<HubConnection | null>(null);
 
   useEffect(() => {
-    const conn = connectPanel({ tabId: null, onState: setState });
+    const conn = connectHub({ tabId: null, onState: setState });
     connection.current = conn;
     return () => conn.close();
   }, []);
@@ -25,7 +25,7 @@ export function OptionsApp() {
     return () => clearInterval(timer);
   }, []);
 
-  const request = useCallback((action: PanelAction) => {
+  const request = useCallback((action: HubAction) => {
     const conn = connection.current;
     return conn ? conn.request(action) : Promise.reject(new Error('not connected'));
   }, []);

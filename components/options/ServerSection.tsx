@@ -1,11 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import type { Lang } from '../../lib/i18n/lang';
 import type { Translator } from '../../lib/i18n/translate';
-import type { MeResponse } from '../../lib/protocol/me';
+import type { MeResponse } from '../../lib/wire/me';
 import { ServerUrlSchema, SyncConfigSchema } from '../../lib/sync/sync-config';
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import { errorText } from '../panel/error-text';
-import { asCodedError, syncErrorText } from '../sync/sync-error-text';
+import { asCodedError, syncErrorText } from '../../lib/sync/sync-error-text';
 import { RejectedList } from './RejectedList';
 import type { ServerDeps } from './server-deps';
 import { SyncStatusDetails } from './SyncStatusDetails';

@@ -3,9 +3,9 @@ import type { Lang } from '../../lib/i18n/lang';
 import type { Translator } from '../../lib/i18n/translate';
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import { errorText } from '../panel/error-text';
-import { formatDateTime } from '../panel/format-date';
-import { formatRelative } from '../sync/relative-time';
-import { syncErrorText } from '../sync/sync-error-text';
+import { formatDateTime } from '../../lib/i18n/format-date';
+import { formatRelative } from '../../lib/i18n/relative-time';
+import { syncErrorText } from '../../lib/sync/sync-error-text';
 
 export interface SyncStatusDetailsProps {
   sync: SyncStatus;

@@ -1,4 +1,4 @@
-import type { MeResponse } from '../../lib/protocol/me';
+import type { MeResponse } from '../../lib/wire/me';
 
 /**
  * What the Team server section needs from the browser and the background, passed in so

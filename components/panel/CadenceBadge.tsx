@@ -1,7 +1,7 @@
 import type { Lang } from '../../lib/i18n/lang';
 import { localize, makeTranslator } from '../../lib/i18n/translate';
 import type { CadenceView } from '../../lib/playbook/panel-model';
-import { formatDate } from './format-date';
+import { formatDate } from '../../lib/i18n/format-date';
 
 export interface CadenceBadgeProps {
   cadence: CadenceView;

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { Lang } from '../../lib/i18n/lang';
 import { localize, makeTranslator } from '../../lib/i18n/translate';
 import type { ObjectionView } from '../../lib/playbook/panel-model';
-import { filterObjections } from './objection-search';
+import { filterObjections } from '../../lib/playbook/objection-search';
 
 export interface ObjectionListProps {
   objections: readonly ObjectionView[];

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { connectPanel, type PanelConnection, type PanelStatus } from '../../lib/messaging/panel-port';
-import type { PanelState } from '../../lib/messaging/protocol';
+import { connectHub, type HubConnection, type HubStatus } from '../../lib/messaging/hub-port';
+import type { PanelState } from '../../lib/messaging/hub-messages';
 import type { SettingsPatch } from '../../lib/settings/settings';
 import type { TouchDraft } from '../../lib/touches/touch';
 import { PanelView, type PanelMode } from './PanelView';
@@ -12,11 +12,11 @@ import { PanelView, type PanelMode } from './PanelView';
  */
 export function PanelApp({ mode }: { mode: PanelMode }) {
   const [state, setState] = useState<PanelState | null>(null);
-  const [status, setStatus] = useState<PanelStatus>('connecting');
-  const connection = useRef<PanelConnection | null>(null);
+  const [status, setStatus] = useState<HubStatus>('connecting');
+  const connection = useRef<HubConnection | null>(null);
 
   useEffect(() => {
-    const conn = connectPanel({ tabId: null, onState: setState, onStatus: setStatus });
+    const conn = connectHub({ tabId: null, onState: setState, onStatus: setStatus });
     connection.current = conn;
     if (mode !== 'side') {
       return () => conn.close();
@@ -43,7 +43,7 @@ export function PanelApp({ mode }: { mode: PanelMode }) {
     };
   }, [mode]);
 
-  const request = useCallback((action: Parameters<PanelConnection['request']>[0]) => {
+  const request = useCallback((action: Parameters<HubConnection['request']>[0]) => {
     const conn = connection.current;
     return conn ? conn.request(action) : Promise.reject(new Error('not connected'));
   }, []);

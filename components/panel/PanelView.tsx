@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { clientKey } from '../../lib/context/client-context';
 import { makeTranslator, resolveLang } from '../../lib/i18n/translate';
-import type { PanelStatus } from '../../lib/messaging/panel-port';
-import type { PanelState } from '../../lib/messaging/protocol';
+import type { HubStatus } from '../../lib/messaging/hub-port';
+import type { PanelState } from '../../lib/messaging/hub-messages';
 import type { SettingsPatch } from '../../lib/settings/settings';
 import type { TouchDraft } from '../../lib/touches/touch';
 import { CadenceBadge } from './CadenceBadge';
@@ -23,7 +23,7 @@ export type PanelMode = 'docked' | 'side';
 export interface PanelViewProps {
   /** null until the background's first state arrives. */
   state: PanelState | null;
-  status: PanelStatus;
+  status: HubStatus;
   mode: PanelMode;
   onLogTouch(draft: TouchDraft): Promise<void>;
   onSettingsChange(patch: SettingsPatch): Promise<void>;

@@ -14,7 +14,7 @@ import {
   walkStorageKey,
   writeStored,
   type WalkPath,
-} from './script-walk';
+} from '../../lib/playbook/script-walk';
 
 export interface ScriptWalkthroughProps {
   model: Pick<PanelModel, 'script' | 'scripts' | 'allScripts'>;

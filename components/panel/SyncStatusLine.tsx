@@ -1,8 +1,8 @@
 import type { Lang } from '../../lib/i18n/lang';
 import { makeTranslator } from '../../lib/i18n/translate';
 import type { SyncStatus } from '../../lib/sync/sync-status';
-import { formatRelative } from '../sync/relative-time';
-import { syncErrorText } from '../sync/sync-error-text';
+import { formatRelative } from '../../lib/i18n/relative-time';
+import { syncErrorText } from '../../lib/sync/sync-error-text';
 
 export interface SyncStatusLineProps {
   sync: SyncStatus;

@@ -2,8 +2,8 @@ import { useId } from 'react';
 import type { Lang } from '../../lib/i18n/lang';
 import { makeTranslator } from '../../lib/i18n/translate';
 import type { Touch } from '../../lib/touches/touch';
-import { formatDateTime } from './format-date';
-import { kindLabelKey, outcomeLabelKey } from './touch-labels';
+import { formatDateTime } from '../../lib/i18n/format-date';
+import { kindLabelKey, outcomeLabelKey } from '../../lib/touches/touch-labels';
 import { TouchKindIcon } from './TouchKindIcon';
 
 export interface TouchHistoryProps {

@@ -4,7 +4,7 @@ import { makeTranslator } from '../../lib/i18n/translate';
 import { MANUAL_TOUCH_KINDS, type TouchDraft, type TouchOutcome } from '../../lib/touches/touch';
 import { errorText } from './error-text';
 import { TouchKindIcon } from './TouchKindIcon';
-import { OUTCOMES_BY_KIND, kindLabelKey, outcomeLabelKey, type ManualTouchKind } from './touch-labels';
+import { OUTCOMES_BY_KIND, kindLabelKey, outcomeLabelKey, type ManualTouchKind } from '../../lib/touches/touch-labels';
 
 export interface TouchLoggerProps {
   lang: Lang;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { connectPanel, type PanelConnection } from '../../lib/messaging/panel-port';
-import type { PanelState } from '../../lib/messaging/protocol';
+import { connectHub, type HubConnection } from '../../lib/messaging/hub-port';
+import type { PanelState } from '../../lib/messaging/hub-messages';
 import { PopupView } from './PopupView';
 
 /** Chrome's side panel API, absent in Firefox (and typed loosely by the polyfill). */
@@ -17,13 +17,13 @@ function sidePanelApi(): SidePanelLike | null {
 /** The container: the port to the background (no tab of its own) and the browser calls. */
 export function PopupApp() {
   const [state, setState] = useState<PanelState | null>(null);
-  const connection = useRef<PanelConnection | null>(null);
+  const connection = useRef<HubConnection | null>(null);
   // Known before any click: sidePanel.open must run in the click itself, with no await first.
   const windowId = useRef<number | null>(null);
   const sidePanel = sidePanelApi();
 
   useEffect(() => {
-    const conn = connectPanel({ tabId: null, onState: setState });
+    const conn = connectHub({ tabId: null, onState: setState });
     connection.current = conn;
     browser.windows.getCurrent().then(
       (win) => {

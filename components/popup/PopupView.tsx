@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { makeTranslator, resolveLang } from '../../lib/i18n/translate';
-import type { PanelState } from '../../lib/messaging/protocol';
+import type { PanelState } from '../../lib/messaging/hub-messages';
 import { errorText } from '../panel/error-text';
-import { formatRelative } from '../sync/relative-time';
-import { syncErrorText } from '../sync/sync-error-text';
+import { formatRelative } from '../../lib/i18n/relative-time';
+import { syncErrorText } from '../../lib/sync/sync-error-text';
 
 export interface PopupViewProps {
   /** null until the background's first state arrives. */

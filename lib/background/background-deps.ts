@@ -1,5 +1,5 @@
 import type { SuflerDatabase } from '../db/database';
-import type { BackgroundToContent } from '../messaging/protocol';
+import type { BackgroundToContent } from '../messaging/hub-messages';
 import type { SyncTrigger } from './sync-runner';
 
 /**

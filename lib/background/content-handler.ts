@@ -1,5 +1,5 @@
 import { recordClientSeen } from '../db/client-store';
-import { ContentToBackgroundSchema, type Outline } from '../messaging/protocol';
+import { ContentToBackgroundSchema, type Outline } from '../messaging/hub-messages';
 import type { BackgroundDeps } from './background-deps';
 import { outlineForContext } from './outline-broadcast';
 import type { PanelHub } from './panel-hub';

@@ -1,5 +1,5 @@
 import type { ClientContext } from '../context/client-context';
-import type { Outline } from '../messaging/protocol';
+import type { Outline } from '../messaging/hub-messages';
 import { evaluate } from '../playbook/engine';
 import type { Settings } from '../settings/settings';
 import type { BackgroundDeps } from './background-deps';

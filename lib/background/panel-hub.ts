@@ -1,11 +1,11 @@
 import { liveQuery } from 'dexie';
 import { clientKey, type ClientContext } from '../context/client-context';
 import {
-  PANEL_PORT_NAME,
+  HUB_PORT_NAME,
   PanelToBackgroundSchema,
   type BackgroundToPanel,
   type PanelToBackground,
-} from '../messaging/protocol';
+} from '../messaging/hub-messages';
 import type { Settings } from '../settings/settings';
 import { composeSyncStatus, readOutboxSummary, type OutboxSummary } from '../sync/read-sync-status';
 import { readSyncConfig } from '../sync/sync-setup';
@@ -70,7 +70,7 @@ export class PanelHub {
 
   /** runtime.onConnect: take panel ports, leave any other port alone. */
   connect(port: HubPort): void {
-    if (port.name !== PANEL_PORT_NAME) return;
+    if (port.name !== HUB_PORT_NAME) return;
     port.onMessage.addListener((raw) => {
       const parsed = PanelToBackgroundSchema.safeParse(raw);
       if (!parsed.success) {

@@ -1,5 +1,5 @@
 import type { ClientContext } from '../context/client-context';
-import type { Outline, PanelState } from '../messaging/protocol';
+import type { Outline, PanelState } from '../messaging/hub-messages';
 import { evaluate } from '../playbook/engine';
 import type { PanelModel } from '../playbook/panel-model';
 import type { Playbook } from '../playbook/schema';

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/lang';
+import { pluralRu } from '../i18n/translate';
 import type { TouchKind } from '../touches/touch';
 import type { TouchNorm } from '../playbook/schema';
 
@@ -11,14 +12,8 @@ const KIND_NAMES: Record<TouchKind, LocalizedText> = {
   email_open: { ru: 'открытие письма', en: 'an email open' },
 };
 
-/** Russian needs three noun forms: 1 день, 2 дня, 5 дней (and 21 день, 11 дней). */
 function ruDays(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (!Number.isInteger(n)) return `${n} дня`;
-  if (mod10 === 1 && mod100 !== 11) return `${n} день`;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} дня`;
-  return `${n} дней`;
+  return `${n} ${pluralRu(n, 'день', 'дня', 'дней')}`;
 }
 
 function ruEvery(n: number): string {

@@ -1,7 +1,7 @@
 import type { SuflerDatabase } from '../db/database';
 import { importTeamPlaybook } from '../db/playbook-store';
 import { ClientRecordSchema as LocalClientSchema, type ClientRecord as LocalClient } from '../db/records';
-import type { Change, ClientRecord } from '../protocol/sync';
+import type { Change, SharedClient } from '../wire/sync';
 
 export interface AppliedChanges {
   touches: number;
@@ -38,7 +38,7 @@ export async function applyChanges(db: SuflerDatabase, changes: readonly Change[
 }
 
 /** Last writer wins by updatedAt, as on the server; the page context we read stays ours. */
-async function mergeClient(db: SuflerDatabase, incoming: ClientRecord): Promise<boolean> {
+async function mergeClient(db: SuflerDatabase, incoming: SharedClient): Promise<boolean> {
   const stored = LocalClientSchema.safeParse(await db.clients.get(incoming.key));
   if (stored.success && stored.data.updatedAt >= incoming.updatedAt) return false;
   const base: LocalClient = stored.success

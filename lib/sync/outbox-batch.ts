@@ -1,7 +1,7 @@
 import type { SuflerDatabase } from '../db/database';
 import { newId } from '../ids';
 import { OutboxRecordSchema, type OutboxRecord } from '../db/records';
-import { ClientRecordSchema, MAX_PUSH_ITEMS, SyncItemEnvelopeSchema, type SyncItem } from '../protocol/sync';
+import { SharedClientSchema, MAX_PUSH_ITEMS, SyncItemEnvelopeSchema, type SyncItem } from '../wire/sync';
 
 /** The server refuses bodies over 1 MiB; a batch of long comments stays under this. */
 export const MAX_BATCH_CHARS = 900_000;
@@ -60,6 +60,6 @@ export async function nextBatch(db: SuflerDatabase, afterSeq: number, upToSeq: n
 function toItem(row: OutboxRecord, makeId: () => string): SyncItem {
   if (row.entity === 'touch') return { id: row.entityId, entity: 'touch', op: 'upsert', payload: row.payload } as SyncItem;
   // Send only what the server keeps; a payload that does not fit goes as is and is rejected with its reason.
-  const client = ClientRecordSchema.safeParse(row.payload);
+  const client = SharedClientSchema.safeParse(row.payload);
   return { id: makeId(), entity: 'client', op: 'upsert', payload: client.success ? client.data : row.payload } as SyncItem;
 }

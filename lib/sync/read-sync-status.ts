@@ -1,6 +1,6 @@
 import type { StorageAreaLike } from '../background/background-deps';
 import type { SuflerDatabase } from '../db/database';
-import { ClientRecordSchema } from '../protocol/sync';
+import { SharedClientSchema } from '../wire/sync';
 import { TouchSchema } from '../touches/touch';
 import { readSyncConfig } from './sync-setup';
 import { readSyncState, type SyncState } from './sync-state';
@@ -64,6 +64,6 @@ function summarize(entity: 'touch' | 'client', payload: unknown): string {
     const comment = touch.data.comment.trim();
     return comment === '' ? touch.data.kind : `${touch.data.kind}: ${comment.length > 60 ? `${comment.slice(0, 60)}…` : comment}`;
   }
-  const client = ClientRecordSchema.safeParse(payload);
+  const client = SharedClientSchema.safeParse(payload);
   return client.success ? client.data.name : 'client';
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ErrorBodySchema } from '../protocol/errors';
-import { MeResponseSchema, type MeResponse } from '../protocol/me';
-import { PullResponseSchema, PushResponseSchema, type PullResponse, type PushResult, type SyncItem } from '../protocol/sync';
+import { ErrorBodySchema } from '../wire/errors';
+import { MeResponseSchema, type MeResponse } from '../wire/me';
+import { PullResponseSchema, PushResponseSchema, type PullResponse, type PushResult, type SyncItem } from '../wire/sync';
 import type { SyncConfig } from './sync-config';
 import type { SyncFailure, SyncResult } from './sync-failure';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StorageAreaLike } from '../background/background-deps';
-import { DeviceIdSchema } from '../protocol/ids';
+import { DeviceIdSchema } from '../wire/id-schemas';
 import { SYNC_CONFIG_KEY, SyncConfigSchema, parseSyncConfig, type SyncConfig } from './sync-config';
 import { readSyncState, writeSyncState } from './sync-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StorageAreaLike } from '../background/background-deps';
-import { CursorSchema } from '../protocol/sync';
+import { CursorSchema } from '../wire/sync';
 import { SyncErrorSchema } from './sync-status';
 
 /**

@@ -1,4 +1,4 @@
-import { RoleSchema } from '../../lib/protocol/me';
+import { RoleSchema } from '../../lib/wire/me';
 import { AccountError, createOrg, createTeam, createUser, issueToken, listUsers, revokeToken } from './accounts/accounts';
 import type { Db } from './db/database';
 

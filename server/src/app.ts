@@ -4,7 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ErrorBody, ErrorCode, ErrorDetail } from '../../lib/protocol/errors';
+import type { ErrorBody, ErrorCode, ErrorDetail } from '../../lib/wire/errors';
 import { findCaller, type Caller } from './auth/caller';
 import { bearerToken, hashToken } from './auth/token';
 import type { Db } from './db/database';

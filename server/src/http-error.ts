@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorDetail } from '../../lib/protocol/errors';
+import type { ErrorCode, ErrorDetail } from '../../lib/wire/errors';
 
 /** An error a handler throws on purpose; the error handler turns it into the JSON body. */
 export class HttpError extends Error {

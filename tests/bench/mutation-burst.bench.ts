@@ -1,7 +1,7 @@
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { startCrmDemoSite } from '../../server/src/demo/crm-demo-site';
+import { startCrmDemoSite } from '../../scripts/demo-site';
 import { CHROMIUM, DEMO_HOST } from '../e2e/support/extension-browser';
 import { formatMs, summarize } from './stats';
 

@@ -1,5 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
-import { startCrmDemoSite } from '../../server/src/demo/crm-demo-site';
+import { startCrmDemoSite } from '../../scripts/demo-site';
 import { DEMO_HOST, launchExtensionBrowser } from '../e2e/support/extension-browser';
 import { formatMs, summarize } from './stats';
 

@@ -5,7 +5,7 @@
  * Target: 100k pushed in ≤ 20 s.
  */
 import { monotonicFactory } from 'ulid';
-import { PullResponseSchema, PushResponseSchema, MAX_PUSH_ITEMS } from '../../lib/protocol/sync';
+import { PullResponseSchema, PushResponseSchema, MAX_PUSH_ITEMS } from '../../lib/wire/sync';
 import type { Touch } from '../../lib/touches/touch';
 import { createOrg, createTeam, createUser, issueToken } from '../../server/src/accounts/accounts';
 import { buildApp } from '../../server/src/app';

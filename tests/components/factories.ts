@@ -1,6 +1,6 @@
 import type { ClientContext } from '../../lib/context/client-context';
 import { ClientContextSchema } from '../../lib/context/client-context';
-import { PanelStateSchema, type PanelState } from '../../lib/messaging/protocol';
+import { PanelStateSchema, type PanelState } from '../../lib/messaging/hub-messages';
 import {
   PanelModelSchema,
   type ChecklistItem,

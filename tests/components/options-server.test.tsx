@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsView } from '../../components/options/OptionsView';
 import type { ServerDeps } from '../../components/options/server-deps';
-import type { MeResponse } from '../../lib/protocol/me';
+import type { MeResponse } from '../../lib/wire/me';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { SYNC_OFF, type SyncStatus } from '../../lib/sync/sync-status';
 import { makeSync } from './factories';

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { TouchLogger } from '../../components/panel/TouchLogger';
-import { PanelRequestTimeoutError } from '../../lib/messaging/panel-port';
+import { HubRequestTimeoutError } from '../../lib/messaging/hub-port';
 import { TouchDraftSchema, type TouchDraft } from '../../lib/touches/touch';
 
 describe('TouchLogger', () => {
@@ -72,7 +72,7 @@ describe('TouchLogger', () => {
 
   it('explains a timeout in the UI language', async () => {
     const user = userEvent.setup();
-    render(<TouchLogger lang="ru" onLogTouch={() => Promise.reject(new PanelRequestTimeoutError(10_000))} />);
+    render(<TouchLogger lang="ru" onLogTouch={() => Promise.reject(new HubRequestTimeoutError(10_000))} />);
     await user.click(screen.getByTestId('touch-kind-email'));
     await user.click(screen.getByTestId('touch-outcome-sent'));
     await user.click(screen.getByTestId('touch-save'));

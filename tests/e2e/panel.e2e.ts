@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { startCrmDemoSite, type DemoSite } from '../../server/src/demo/crm-demo-site';
+import { startCrmDemoSite, type DemoSite } from '../../scripts/demo-site';
 import { CrmTab } from './support/crm-tab';
 import { readStore } from './support/extension-db';
 import { launchExtensionBrowser, newProfileDir, type ExtensionBrowser } from './support/extension-browser';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startCrmDemoSite, type DemoSite } from '../../server/src/demo/crm-demo-site';
+import { startCrmDemoSite, type DemoSite } from '../../scripts/demo-site';
 import { CrmTab } from './support/crm-tab';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
 import { readStore } from './support/extension-db';

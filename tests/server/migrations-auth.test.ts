@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBodySchema } from '../../lib/protocol/errors';
-import { MeResponseSchema } from '../../lib/protocol/me';
+import { ErrorBodySchema } from '../../lib/wire/errors';
+import { MeResponseSchema } from '../../lib/wire/me';
 import { firstStart, DEMO_ADMIN } from '../../server/src/accounts/first-start';
 import { runAdminCommand } from '../../server/src/admin-commands';
 import { AccountError } from '../../server/src/accounts/accounts';

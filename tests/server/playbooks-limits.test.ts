@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYBOOK } from '../../lib/playbook/default-playbook';
-import { ErrorBodySchema } from '../../lib/protocol/errors';
-import { CurrentPlaybookResponseSchema, PublishPlaybookResponseSchema } from '../../lib/protocol/playbooks';
+import { ErrorBodySchema } from '../../lib/wire/errors';
+import { CurrentPlaybookResponseSchema, PublishPlaybookResponseSchema } from '../../lib/wire/playbooks';
 import { BOOT_TIMEOUT, dbTargets } from './helpers/test-db';
 import { auth, startTestServer, type TestServer } from './helpers/test-server';
 import { countRows, makeTouch, pullAll, touchItem } from './helpers/sync-fixtures';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBodySchema } from '../../lib/protocol/errors';
+import { ErrorBodySchema } from '../../lib/wire/errors';
 import { failOnNthInsert } from '../../server/src/db/database';
 import { BOOT_TIMEOUT, dbTargets } from './helpers/test-db';
 import { auth, startTestServer, type TestServer } from './helpers/test-server';

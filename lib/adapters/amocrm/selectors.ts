@@ -1,7 +1,7 @@
 /**
  * Every amoCRM/Kommo selector, in one place. Markup as compiled into the Kommo production
- * bundle seen 2025-11 (Twig templates interface/cards/*, interface/leads/card; see
- * /work/shared/research/crm-dom.md §1.4). amoCRM.ru and Kommo share that codebase.
+ * bundle seen 2025-11 (Twig templates interface/cards/*,
+ * interface/leads/card). amoCRM.ru and Kommo share that codebase.
  * Each list is alternatives, first match wins; [src] = vendor template, [3p] = third-party
  * widgets/scrapers, [G] = our guess (check on a live account before relying on it).
  */

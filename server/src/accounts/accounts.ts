@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema, type Role } from '../../../lib/protocol/me';
+import { RoleSchema, type Role } from '../../../lib/wire/me';
 import type { Queryable } from '../db/database';
 import { generateToken, hashToken } from '../auth/token';
 

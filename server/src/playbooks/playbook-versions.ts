@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PlaybookVersion, PublishPlaybookResponse } from '../../../lib/protocol/playbooks';
+import type { PlaybookVersion, PublishPlaybookResponse } from '../../../lib/wire/playbooks';
 import type { Caller } from '../auth/caller';
 import type { Db, Queryable } from '../db/database';
 import { lockOrgChanges } from '../sync/org-lock';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientRecordSchema, type Change, type PullQuery, type PullResponse } from '../../../lib/protocol/sync';
+import { SharedClientSchema, type Change, type PullQuery, type PullResponse } from '../../../lib/wire/sync';
 import { TouchSchema } from '../../../lib/touches/touch';
 import type { Caller } from '../auth/caller';
 import type { Queryable } from '../db/database';
@@ -63,7 +63,7 @@ function toChange(row: z.infer<typeof ChangeRow>): Change {
     case 'touch':
       return { seq: row.seq, type: 'touch', touch: TouchSchema.parse(row.data), userId: row.user_id ?? '', deviceId: row.device_id ?? '' };
     case 'client':
-      return { seq: row.seq, type: 'client', client: ClientRecordSchema.parse(row.data) };
+      return { seq: row.seq, type: 'client', client: SharedClientSchema.parse(row.data) };
     case 'playbook':
       return {
         seq: row.seq,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatPath } from '../../../lib/playbook/parse-playbook';
-import { ClientRecordSchema, type ClientRecord, type PushRequest, type PushResult } from '../../../lib/protocol/sync';
+import { SharedClientSchema, type SharedClient, type PushRequest, type PushResult } from '../../../lib/wire/sync';
 import { TouchSchema, type Touch } from '../../../lib/touches/touch';
 import type { Caller } from '../auth/caller';
 import type { Db, Queryable } from '../db/database';
@@ -16,7 +16,7 @@ interface TouchCandidate {
 }
 interface ClientCandidate {
   index: number;
-  client: ClientRecord;
+  client: SharedClient;
   hash: string;
 }
 
@@ -57,7 +57,7 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest): P
       if (touches.has(item.id)) touchRepeats.push(candidate);
       else touches.set(item.id, candidate);
     } else {
-      const parsed = ClientRecordSchema.safeParse(item.payload);
+      const parsed = SharedClientSchema.safeParse(item.payload);
       if (!parsed.success) return void (results[index] = invalid(item.id, parsed.error));
       const candidate = { index, client: parsed.data, hash: contentHash(parsed.data) };
       // One row per key per statement: the newest in the batch goes to the database.

@@ -52,7 +52,7 @@ export class OptionsPage {
           for (let k = 0; k < 10; k++) tail = alphabet[Math.floor(Math.random() * 32)] + tail;
           return head + tail.slice(-16);
         };
-        const port = chrome.runtime.connect({ name: 'sufler-panel' });
+        const port = chrome.runtime.connect({ name: 'sufler-hub' });
         port.postMessage({ type: 'subscribe', tabId });
         const pending = new Map<string, () => void>();
         const failures: string[] = [];

@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulid';
-import type { ClientRecord, PushRequest, PushResponse, PullResponse } from '../../../lib/protocol/sync';
-import { PullResponseSchema, PushResponseSchema } from '../../../lib/protocol/sync';
+import type { SharedClient, PushRequest, PushResponse, PullResponse } from '../../../lib/wire/sync';
+import { PullResponseSchema, PushResponseSchema } from '../../../lib/wire/sync';
 import type { Touch } from '../../../lib/touches/touch';
 import type { Db } from '../../../server/src/db/database';
 import type { ZodApp } from '../../../server/src/routes/types';
@@ -22,7 +22,7 @@ export function makeTouch(overrides: Partial<Touch> = {}): Touch {
   };
 }
 
-export function makeClient(overrides: Partial<ClientRecord> = {}): ClientRecord {
+export function makeClient(overrides: Partial<SharedClient> = {}): SharedClient {
   const crmId = overrides.crmId ?? '1001';
   return {
     key: `amocrm:acme.amocrm.ru:lead:${crmId}`,
@@ -39,7 +39,7 @@ export function makeClient(overrides: Partial<ClientRecord> = {}): ClientRecord 
 
 export type Item = PushRequest['items'][number];
 export const touchItem = (touch: Touch): Item => ({ id: touch.id, entity: 'touch', op: 'upsert', payload: touch });
-export const clientItem = (client: ClientRecord, id = newUlid()): Item => ({ id, entity: 'client', op: 'upsert', payload: client });
+export const clientItem = (client: SharedClient, id = newUlid()): Item => ({ id, entity: 'client', op: 'upsert', payload: client });
 
 export async function push(app: ZodApp, token: string, deviceId: string, items: Item[]): Promise<PushResponse> {
   const res = await app.inject({ method: 'POST', url: '/api/sync/push', headers: auth(token), payload: { deviceId, items } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPanelState, PANEL_TOUCH_LIMIT } from '../../../lib/background/panel-state';
-import { PanelStateSchema } from '../../../lib/messaging/protocol';
+import { PanelStateSchema } from '../../../lib/messaging/hub-messages';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 import { SYNC_OFF } from '../../../lib/sync/sync-status';

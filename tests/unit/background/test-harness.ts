@@ -7,11 +7,11 @@ import type { ClientContext } from '../../../lib/context/client-context';
 import { importPlaybook } from '../../../lib/db/playbook-store';
 import {
   BackgroundToPanelSchema,
-  PANEL_PORT_NAME,
+  HUB_PORT_NAME,
   type BackgroundToContent,
   type BackgroundToPanel,
   type PanelState,
-} from '../../../lib/messaging/protocol';
+} from '../../../lib/messaging/hub-messages';
 import { freshDatabase, sampleContext } from '../db/sample-records';
 
 export const NOW = Date.UTC(2026, 10, 23, 10, 0, 0);
@@ -83,7 +83,7 @@ export class FakePanelPort implements HubPort {
   private readonly disconnectListeners: (() => void)[] = [];
 
   constructor(options: { tabId?: number; name?: string } = {}) {
-    this.name = options.name ?? PANEL_PORT_NAME;
+    this.name = options.name ?? HUB_PORT_NAME;
     this.sender = options.tabId === undefined ? {} : { tab: { id: options.tabId } };
   }
 

@@ -3,7 +3,7 @@ import type { SuflerDatabase } from '../../../lib/db/database';
 import { getActivePlaybook, importPlaybook } from '../../../lib/db/playbook-store';
 import { recordClientSeen } from '../../../lib/db/client-store';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
-import type { Change } from '../../../lib/protocol/sync';
+import type { Change } from '../../../lib/wire/sync';
 import { applyChanges } from '../../../lib/sync/apply-changes';
 import { freshDatabase, sampleContext, sampleTouch } from '../db/sample-records';
 

@@ -6,7 +6,7 @@ import { getActivePlaybook } from '../../../lib/db/playbook-store';
 import { logTouch } from '../../../lib/db/touch-store';
 import { newId } from '../../../lib/ids';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
-import { PushRequestSchema } from '../../../lib/protocol/sync';
+import { PushRequestSchema } from '../../../lib/wire/sync';
 import { syncStatus } from '../../../lib/sync/read-sync-status';
 import type { FetchLike } from '../../../lib/sync/sync-client';
 import { createSyncEngine, type SyncEngine } from '../../../lib/sync/sync-engine';

@@ -1,4 +1,4 @@
-import { MeResponseSchema } from '../../../../lib/protocol/me';
+import { MeResponseSchema } from '../../../../lib/wire/me';
 import { callerOf, type ZodApp } from '../types';
 
 export function registerMeRoutes(app: ZodApp): void {

@@ -3,7 +3,7 @@ import {
   CurrentPlaybookResponseSchema,
   PublishPlaybookRequestSchema,
   PublishPlaybookResponseSchema,
-} from '../../../../lib/protocol/playbooks';
+} from '../../../../lib/wire/playbooks';
 import { HttpError } from '../../http-error';
 import { currentPlaybook, publishPlaybook } from '../../playbooks/playbook-versions';
 import { callerOf, type RouteDeps, type ZodApp } from '../types';

@@ -1,4 +1,4 @@
-import { PullQuerySchema, PullResponseSchema, PushRequestSchema, PushResponseSchema } from '../../../../lib/protocol/sync';
+import { PullQuerySchema, PullResponseSchema, PushRequestSchema, PushResponseSchema } from '../../../../lib/wire/sync';
 import { pullChanges } from '../../sync/pull-changes';
 import { pushItems } from '../../sync/push-items';
 import { callerOf, type RouteDeps, type ZodApp } from '../types';

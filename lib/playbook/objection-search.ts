@@ -1,5 +1,5 @@
-import type { Lang } from '../../lib/i18n/lang';
-import type { ObjectionView } from '../../lib/playbook/panel-model';
+import type { Lang } from '../i18n/lang';
+import type { ObjectionView } from './panel-model';
 
 /** Lower case, "ё" as "е", runs of spaces as one: how people actually type a search. */
 export function normalizeSearch(text: string): string {

@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import { ulid } from 'ulid';
 import {
   BackgroundToPanelSchema,
-  PANEL_PORT_NAME,
+  HUB_PORT_NAME,
   type PanelState,
   type PanelToBackground,
-} from './protocol';
+} from './hub-messages';
 
 /**
  * The panel's (and options page's) one line to the background: a runtime port that
@@ -28,26 +28,26 @@ export interface RuntimeLike {
   connect(info: { name: string }): PortLike;
 }
 
-export type PanelStatus = 'connecting' | 'connected' | 'reconnecting';
+export type HubStatus = 'connecting' | 'connected' | 'reconnecting';
 
 type WithRequestId = Extract<PanelToBackground, { requestId: string }>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An action as the UI writes it; the client adds the requestId. */
-export type PanelAction = DistributiveOmit<WithRequestId, 'requestId'>;
+export type HubAction = DistributiveOmit<WithRequestId, 'requestId'>;
 
-export interface PanelConnection {
+export interface HubConnection {
   /** Sends an action; resolves on a clean ack, rejects with the ack's error text. */
-  request(action: PanelAction): Promise<void>;
+  request(action: HubAction): Promise<void>;
   /** Subscribe (again) for a tab: the side panel follows the active tab. */
   setTabId(tabId: number | null): void;
   close(): void;
 }
 
-export interface ConnectPanelOptions {
+export interface ConnectHubOptions {
   /** null: the background takes the port's own tab (the docked iframe). */
   tabId: number | null;
   onState(state: PanelState): void;
-  onStatus?(status: PanelStatus): void;
+  onStatus?(status: HubStatus): void;
   runtime?: RuntimeLike;
   /** Overridable for tests. */
   requestTimeoutMs?: number;
@@ -59,18 +59,18 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 export const RECONNECT_DELAYS_MS = [100, 300, 1000, 2000] as const;
 
 /** Raised when an action got no ack in time; the UI shows its own localized text for it. */
-export class PanelRequestTimeoutError extends Error {
+export class HubRequestTimeoutError extends Error {
   constructor(timeoutMs: number) {
     super(`No answer from the extension's background in ${Math.round(timeoutMs / 1000)} s`);
-    this.name = 'PanelRequestTimeoutError';
+    this.name = 'HubRequestTimeoutError';
   }
 }
 
 /** Raised for actions still waiting when the connection is closed on purpose. */
-export class PanelClosedError extends Error {
+export class HubClosedError extends Error {
   constructor() {
     super('The panel connection was closed');
-    this.name = 'PanelClosedError';
+    this.name = 'HubClosedError';
   }
 }
 
@@ -85,7 +85,7 @@ function defaultRuntime(): RuntimeLike {
   return browser.runtime as unknown as RuntimeLike;
 }
 
-export function connectPanel(options: ConnectPanelOptions): PanelConnection {
+export function connectHub(options: ConnectHubOptions): HubConnection {
   const runtime = options.runtime ?? defaultRuntime();
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const pending = new Map<string, Pending>();
@@ -94,9 +94,9 @@ export function connectPanel(options: ConnectPanelOptions): PanelConnection {
   let closed = false;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  let status: PanelStatus | null = null;
+  let status: HubStatus | null = null;
 
-  const setStatus = (next: PanelStatus) => {
+  const setStatus = (next: HubStatus) => {
     if (status === next) return;
     status = next;
     options.onStatus?.(next);
@@ -118,7 +118,7 @@ export function connectPanel(options: ConnectPanelOptions): PanelConnection {
     clearTimeout(entry.timer);
     entry.timer = setTimeout(() => {
       pending.delete(entry.message.requestId);
-      entry.reject(new PanelRequestTimeoutError(timeoutMs));
+      entry.reject(new HubRequestTimeoutError(timeoutMs));
     }, timeoutMs);
   };
 
@@ -155,7 +155,7 @@ export function connectPanel(options: ConnectPanelOptions): PanelConnection {
     if (closed) return;
     let next: PortLike;
     try {
-      next = runtime.connect({ name: PANEL_PORT_NAME });
+      next = runtime.connect({ name: HUB_PORT_NAME });
     } catch {
       // "Extension context invalidated" after a reload, or no worker yet: try again later.
       scheduleReconnect();
@@ -181,7 +181,7 @@ export function connectPanel(options: ConnectPanelOptions): PanelConnection {
 
   return {
     request(action) {
-      if (closed) return Promise.reject(new PanelClosedError());
+      if (closed) return Promise.reject(new HubClosedError());
       const message = { ...action, requestId: ulid() } as WithRequestId;
       return new Promise<void>((resolve, reject) => {
         const entry: Pending = { message, resolve, reject, timer: undefined };
@@ -210,7 +210,7 @@ export function connectPanel(options: ConnectPanelOptions): PanelConnection {
       }
       for (const entry of pending.values()) {
         clearTimeout(entry.timer);
-        entry.reject(new PanelClosedError());
+        entry.reject(new HubClosedError());
       }
       pending.clear();
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TouchSchema } from '../touches/touch';
-import { DeviceIdSchema, UlidSchema } from './ids';
+import { DeviceIdSchema, UlidSchema } from './id-schemas';
 import { PlaybookVersionSchema } from './playbooks';
 
 /** Most items one push may carry; the extension splits its outbox into batches this size. */
@@ -14,7 +14,7 @@ export const SyncEntitySchema = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof SyncEntitySchema>;
 
 /** A CRM record as teams share it: enough to name it in reports, no personal contact data. */
-export const ClientRecordSchema = z.object({
+export const SharedClientSchema = z.object({
   /** clientKey() of the record: source:account:entity:crmId. */
   key: z.string().min(1).max(512),
   source: z.string().min(1).max(64),
@@ -26,7 +26,7 @@ export const ClientRecordSchema = z.object({
   /** Epoch ms of the last change on the device; the newest one wins on the server. */
   updatedAt: z.number().int().nonnegative(),
 });
-export type ClientRecord = z.infer<typeof ClientRecordSchema>;
+export type SharedClient = z.infer<typeof SharedClientSchema>;
 
 /**
  * One outbox row as it is sent. The envelope (id, entity, op) must be right or the whole request
@@ -40,7 +40,7 @@ export const SyncItemEnvelopeSchema = z.object({
 });
 
 export const TouchItemSchema = SyncItemEnvelopeSchema.extend({ entity: z.literal('touch'), payload: TouchSchema });
-export const ClientItemSchema = SyncItemEnvelopeSchema.extend({ entity: z.literal('client'), payload: ClientRecordSchema });
+export const ClientItemSchema = SyncItemEnvelopeSchema.extend({ entity: z.literal('client'), payload: SharedClientSchema });
 /** A fully valid item: what the extension builds. */
 export const SyncItemSchema = z.discriminatedUnion('entity', [TouchItemSchema, ClientItemSchema]);
 export type SyncItem = z.infer<typeof SyncItemSchema>;
@@ -96,7 +96,7 @@ export const TouchChangeSchema = ChangeBase.extend({
 });
 export const ClientChangeSchema = ChangeBase.extend({
   type: z.literal('client'),
-  client: ClientRecordSchema,
+  client: SharedClientSchema,
 });
 export const PlaybookChangeSchema = ChangeBase.extend({
   type: z.literal('playbook'),

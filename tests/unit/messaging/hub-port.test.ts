@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  connectPanel,
-  PanelRequestTimeoutError,
+  connectHub,
+  HubRequestTimeoutError,
   type PortLike,
   type RuntimeLike,
-} from '../../../lib/messaging/panel-port';
-import { PANEL_PORT_NAME, PanelToBackgroundSchema, type PanelState } from '../../../lib/messaging/protocol';
+} from '../../../lib/messaging/hub-port';
+import { HUB_PORT_NAME, PanelToBackgroundSchema, type PanelState } from '../../../lib/messaging/hub-messages';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 import { SYNC_OFF } from '../../../lib/sync/sync-status';
 
@@ -70,14 +70,14 @@ function state(tabId: number | null): PanelState {
 
 const draft = { kind: 'call', outcome: 'reached', comment: 'asked for a quote' } as const;
 
-describe('connectPanel', () => {
+describe('connectHub', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('opens the named port and subscribes for its tab', () => {
     const runtime = new FakeRuntime();
-    connectPanel({ tabId: 7, onState: () => undefined, runtime });
-    expect(runtime.names).toEqual([PANEL_PORT_NAME]);
+    connectHub({ tabId: 7, onState: () => undefined, runtime });
+    expect(runtime.names).toEqual([HUB_PORT_NAME]);
     expect(runtime.last.parsed()).toEqual([{ type: 'subscribe', tabId: 7 }]);
   });
 
@@ -85,7 +85,7 @@ describe('connectPanel', () => {
     const runtime = new FakeRuntime();
     const onState = vi.fn();
     const onStatus = vi.fn();
-    connectPanel({ tabId: null, onState, onStatus, runtime });
+    connectHub({ tabId: null, onState, onStatus, runtime });
     runtime.last.send({ type: 'state', state: { tabId: 'x' } });
     runtime.last.send('hello');
     runtime.last.send(null);
@@ -101,7 +101,7 @@ describe('connectPanel', () => {
 
   it('resolves a request on a clean ack and rejects with the ack error text', async () => {
     const runtime = new FakeRuntime();
-    const panel = connectPanel({ tabId: null, onState: () => undefined, runtime });
+    const panel = connectHub({ tabId: null, onState: () => undefined, runtime });
     const ok = panel.request({ type: 'touch:log', draft });
     const bad = panel.request({ type: 'playbook:reset' });
     const [, first, second] = runtime.last.parsed();
@@ -118,7 +118,7 @@ describe('connectPanel', () => {
   it('reconnects after the worker drops, resubscribes and re-sends unacked requests with the same id', async () => {
     const runtime = new FakeRuntime();
     const onStatus = vi.fn();
-    const panel = connectPanel({ tabId: 4, onState: () => undefined, onStatus, runtime });
+    const panel = connectHub({ tabId: 4, onState: () => undefined, onStatus, runtime });
     const acked = panel.request({ type: 'settings:set', patch: { lang: 'en' } });
     const unacked = panel.request({ type: 'touch:log', draft });
     const firstPort = runtime.last;
@@ -141,7 +141,7 @@ describe('connectPanel', () => {
 
   it('keeps retrying while connect itself throws, then delivers', async () => {
     const runtime = new FakeRuntime();
-    const panel = connectPanel({ tabId: null, onState: () => undefined, runtime });
+    const panel = connectHub({ tabId: null, onState: () => undefined, runtime });
     runtime.failNext = 3;
     runtime.last.drop();
     const pending = panel.request({ type: 'playbook:reset' });
@@ -155,7 +155,7 @@ describe('connectPanel', () => {
 
   it('fails a request with a timeout error when no connection comes back', async () => {
     const runtime = new FakeRuntime();
-    const panel = connectPanel({ tabId: null, onState: () => undefined, runtime });
+    const panel = connectHub({ tabId: null, onState: () => undefined, runtime });
     runtime.failNext = 1000;
     runtime.last.drop();
     const pending = panel.request({ type: 'touch:log', draft });
@@ -164,13 +164,13 @@ describe('connectPanel', () => {
     expect(await Promise.race([settled, Promise.resolve('still waiting')])).toBe('still waiting');
     await vi.advanceTimersByTimeAsync(1_500);
     const error = await settled;
-    expect(error).toBeInstanceOf(PanelRequestTimeoutError);
+    expect(error).toBeInstanceOf(HubRequestTimeoutError);
     expect((error as Error).message).toMatch(/No answer/);
   });
 
   it('resubscribes on setTabId and stops on close', async () => {
     const runtime = new FakeRuntime();
-    const panel = connectPanel({ tabId: 1, onState: () => undefined, runtime });
+    const panel = connectHub({ tabId: 1, onState: () => undefined, runtime });
     panel.setTabId(2);
     expect(runtime.last.parsed().at(-1)).toEqual({ type: 'subscribe', tabId: 2 });
     const pending = panel.request({ type: 'playbook:reset' });

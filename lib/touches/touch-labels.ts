@@ -1,6 +1,6 @@
-import type { MessageKey } from '../../lib/i18n/messages';
-import { isMessageKey } from '../../lib/i18n/messages';
-import { MANUAL_TOUCH_KINDS, type TouchKind, type TouchOutcome } from '../../lib/touches/touch';
+import type { MessageKey } from '../i18n/messages';
+import { isMessageKey } from '../i18n/messages';
+import { MANUAL_TOUCH_KINDS, type TouchKind, type TouchOutcome } from './touch';
 
 export type ManualTouchKind = (typeof MANUAL_TOUCH_KINDS)[number];
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startCrmDemoSite } from './crm-demo-site';
+import { startCrmDemoSite } from './demo-site';
 
 /**
  * `npm start`: everything a newcomer needs to see Sufler working on one machine —

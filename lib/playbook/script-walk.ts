@@ -1,4 +1,4 @@
-import type { PanelModel, ScriptNodeView, ScriptView } from '../../lib/playbook/panel-model';
+import type { PanelModel, ScriptNodeView, ScriptView } from './panel-model';
 
 /**
  * Where the manager is in a branching script: the node ids walked from the start, the

@@ -1,5 +1,5 @@
-import type { Lang } from '../../lib/i18n/lang';
-import { intlLocale } from '../../lib/i18n/translate';
+import type { Lang } from './lang';
+import { intlLocale } from './translate';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

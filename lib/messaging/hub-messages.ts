@@ -23,7 +23,7 @@ export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 export type { BackgroundToContent, Outline } from './content-messages';
 
 // ── panel page ↔ background (runtime port) ─────────────────────────────────────────
-export const PANEL_PORT_NAME = 'sufler-panel';
+export const HUB_PORT_NAME = 'sufler-hub';
 
 export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
   /**

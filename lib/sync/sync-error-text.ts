@@ -1,5 +1,5 @@
-import type { Translator } from '../../lib/i18n/translate';
-import type { MessageKey } from '../../lib/i18n/messages';
+import type { Translator } from '../i18n/translate';
+import type { MessageKey } from '../i18n/messages';
 
 /**
  * Error codes from the sync client (fetchMe) and the engine (SyncStatus.lastError) that have

@@ -1,5 +1,5 @@
-import type { Lang } from '../../lib/i18n/lang';
-import { intlLocale } from '../../lib/i18n/translate';
+import type { Lang } from './lang';
+import { intlLocale } from './translate';
 
 /** Date and time in the UI language, e.g. "12 мар. 2026 г., 14:05" / "Mar 12, 2026, 2:05 PM". */
 export function formatDateTime(epochMs: number, lang: Lang): string {
