@@ -6,7 +6,8 @@ import type { BackgroundDeps, HubPort } from './background-deps';
 import { handleContentMessage, type MessageSenderLike } from './content-handler';
 import { broadcastOutlines } from './outline-broadcast';
 import { PanelHub } from './panel-hub';
-import { setTabContext } from './tab-contexts';
+import { applySettingsPatch, readSettings } from './settings-storage';
+import { getTabContext, setTabContext } from './tab-contexts';
 
 export interface StorageChangeLike {
   oldValue?: unknown;
@@ -52,8 +53,11 @@ export function createBackground(deps: BackgroundDeps): Background {
     },
     async onCommand(command, activeTabId) {
       if (command !== TOGGLE_PANEL_COMMAND || activeTabId === null) return;
-      // A tab without our content script (not a CRM page) has nothing to toggle.
-      await deps.sendToTab(activeTabId, { type: 'panel:toggle' }).catch(() => {});
+      // A tab that shows no client (not a CRM card) has no panel to toggle.
+      if ((await getTabContext(deps.session, activeTabId)) === null) return;
+      // The background is the one writer of settings; the docked frames follow storage.
+      const settings = await readSettings(deps.local);
+      await applySettingsPatch(deps.local, { panelCollapsed: !settings.panelCollapsed });
     },
   };
 }

@@ -3,14 +3,20 @@ import type { SiteAdapter } from '../types';
 import { queryOrNull } from '../dom-lookup';
 import { mergeAmoContexts } from './merge-contexts';
 import { parseAmoPageData } from './page-data';
-import { readAmoDomDetailed, linkedForms } from './read-dom';
+import { linkedForms, newAmoFieldCache, readAmoDomDetailed, type AmoFieldCache } from './read-dom';
 import { readAmoPageData } from './read-page-data';
 import { AMO } from './selectors';
 import { AMOCRM_EXAMPLES, isAmoHost, parseAmoCardUrl } from './url';
 
-function readCard(doc: Document, url: URL, pageData: unknown): ClientContext | null {
+function readCard(
+  doc: Document,
+  url: URL,
+  pageData: unknown,
+  cache?: AmoFieldCache,
+  changed: ReadonlySet<Node> | null = null,
+): ClientContext | null {
   if (!parseAmoCardUrl(url)) return null;
-  const dom = readAmoDomDetailed(doc, url);
+  const dom = readAmoDomDetailed(doc, url, cache, changed);
   const data = parseAmoPageData(pageData);
   const fromData = data ? readAmoPageData(data, url) : null;
   if (!fromData) return dom?.context ?? null;
@@ -56,6 +62,21 @@ export const AMOCRM_ADAPTER: SiteAdapter = {
       // A page we do not understand is not a card we can show.
       return null;
     }
+  },
+  createReader() {
+    const cache = newAmoFieldCache();
+    let lastUrl = '';
+    return (doc, url, pageData, changed) => {
+      try {
+        // Another card (an in-app switch) is read whole.
+        const sameUrl = url.href === lastUrl;
+        lastUrl = url.href;
+        return readCard(doc, url, pageData, cache, sameUrl ? changed : null);
+      } catch {
+        Object.assign(cache, newAmoFieldCache());
+        return null;
+      }
+    };
   },
   locateField(doc, key) {
     try {

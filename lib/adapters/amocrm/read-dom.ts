@@ -16,7 +16,39 @@ export interface AmoDomReading {
   hiddenKeys: string[];
 }
 
-export function readAmoDomDetailed(doc: Document, url: URL): AmoDomReading | null {
+/** One custom field as last read, kept per element by the incremental reader. */
+interface FieldReading {
+  key: string;
+  hidden: boolean;
+  label: string;
+  value: string;
+}
+
+/**
+ * What the incremental reader remembers between reads of one page: the fields block it
+ * read and each custom field element's reading. A card of 960 custom fields then costs
+ * one field's read when one field changes, not 960.
+ */
+export interface AmoFieldCache {
+  block: Element | null;
+  elements: HTMLElement[];
+  readings: Map<HTMLElement, FieldReading>;
+}
+
+export function newAmoFieldCache(): AmoFieldCache {
+  return { block: null, elements: [], readings: new Map() };
+}
+
+/**
+ * @param cache  kept between calls by one content script; without it every field is read.
+ * @param changed  nodes changed since the cache was filled; null: read every field again.
+ */
+export function readAmoDomDetailed(
+  doc: Document,
+  url: URL,
+  cache?: AmoFieldCache,
+  changed: ReadonlySet<Node> | null = null,
+): AmoDomReading | null {
   const ref = parseAmoCardUrl(url);
   if (!ref) return null;
   const root = queryOrNull(doc, AMO.cardRoot);
@@ -53,13 +85,9 @@ export function readAmoDomDetailed(doc: Document, url: URL): AmoDomReading | nul
     });
   }
   const hiddenKeys: string[] = [];
-  for (const field of customFieldElements(block)) {
-    const key = cfKey(field.dataset['id'] ?? '');
-    if (field.classList.contains(AMO.hiddenForStageClass)) {
-      hiddenKeys.push(key);
-      continue;
-    }
-    fields.push({ key, label: labelOf(field), value: customFieldValue(field) });
+  for (const reading of readCustomFields(block, cache ?? newAmoFieldCache(), cache ? changed : null)) {
+    if (reading.hidden) hiddenKeys.push(reading.key);
+    else fields.push({ key: reading.key, label: reading.label, value: reading.value });
   }
 
   const { contacts, company } = readLinked(root);
@@ -94,6 +122,53 @@ export function customFieldElements(block: ParentNode): HTMLElement[] {
   return queryAllOf<HTMLElement>(block, AMO.field).filter(
     (el) => /^\d+$/.test(el.getAttribute('data-id') ?? '') && !el.closest(linkedForm),
   );
+}
+
+const FIELD_SELECTOR = AMO.field.join(',');
+
+function readField(field: HTMLElement): FieldReading {
+  const key = cfKey(field.dataset['id'] ?? '');
+  // A field hidden for this stage is not asked for; its value is not read.
+  if (field.classList.contains(AMO.hiddenForStageClass)) return { key, hidden: true, label: '', value: '' };
+  return { key, hidden: false, label: labelOf(field), value: customFieldValue(field) };
+}
+
+/**
+ * The block's custom fields, re-reading only what `changed` touched: a node inside a known
+ * field re-reads that field; a node in the block outside every field (fields added,
+ * removed, re-rendered) re-lists the fields, reusing the readings of elements that stayed;
+ * nodes outside the block (the feed, the menu) cost nothing here.
+ */
+function readCustomFields(block: Element, cache: AmoFieldCache, changed: ReadonlySet<Node> | null): FieldReading[] {
+  let relist = changed === null || cache.block !== block;
+  const dirty = new Set<HTMLElement>();
+  if (!relist && changed !== null) {
+    for (const node of changed) {
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!el || !el.isConnected || !block.contains(el)) continue;
+      const field = el.closest<HTMLElement>(FIELD_SELECTOR);
+      if (field && cache.readings.has(field)) dirty.add(field);
+      else if (!field || !block.contains(field)) {
+        relist = true;
+        break;
+      }
+      // else: a field of a linked contact form inside the block; read with the linked forms.
+    }
+  }
+  if (changed === null || cache.block !== block) cache.readings.clear();
+  if (relist) {
+    cache.block = block;
+    cache.elements = customFieldElements(block);
+    const kept = new Map<HTMLElement, FieldReading>();
+    for (const el of cache.elements) {
+      const old = cache.readings.get(el);
+      kept.set(el, old && !dirty.has(el) ? old : readField(el));
+    }
+    cache.readings = kept;
+  } else {
+    for (const el of dirty) cache.readings.set(el, readField(el));
+  }
+  return cache.elements.map((el) => cache.readings.get(el) ?? readField(el));
 }
 
 function labelOf(field: Element | null): string {

@@ -55,6 +55,8 @@ export const GENERIC_ADAPTER: SiteAdapter = {
       return null;
     }
   },
+  // Forms read by label are small: every read is a full one.
+  createReader: () => (doc, url) => GENERIC_ADAPTER.read(doc, url),
   locateField(doc, key) {
     try {
       return locateLabelledField(doc, key);
