@@ -1,21 +1,30 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { connectHub, type HubConnection, type HubStatus } from '../../lib/messaging/hub-port';
+import type { HubRelay } from '../../lib/messaging/hub-relay';
 import type { PanelState } from '../../lib/messaging/hub-messages';
 import type { SettingsPatch } from '../../lib/settings/settings';
 import type { TouchDraft } from '../../lib/touches/touch';
 import { PanelView, type PanelMode } from './PanelView';
 
 /**
- * The container: owns the port to the background and, in the native side panel, follows
- * the active tab. Everything visible is PanelView, which takes plain data.
+ * The container: owns the port to the background (or takes the one the docked panel's
+ * first paint opened, `hub`) and, in the native side panel, follows the active tab.
+ * Everything visible is PanelView, which takes plain data.
  */
-export function PanelApp({ mode }: { mode: PanelMode }) {
-  const [state, setState] = useState<PanelState | null>(null);
-  const [status, setStatus] = useState<HubStatus>('connecting');
-  const connection = useRef<HubConnection | null>(null);
+export function PanelApp({ mode, hub }: { mode: PanelMode; hub?: HubRelay }) {
+  const [state, setState] = useState<PanelState | null>(() => hub?.latest().state ?? null);
+  const [status, setStatus] = useState<HubStatus>(() => hub?.latest().status ?? 'connecting');
+  const connection = useRef<HubConnection | null>(hub?.connection ?? null);
 
   useEffect(() => {
+    if (hub) {
+      // The connection outlives this component's effects (StrictMode runs them twice).
+      const latest = hub.latest();
+      if (latest.state) setState(latest.state);
+      setStatus(latest.status);
+      return hub.listen(setState, setStatus);
+    }
     const conn = connectHub({ tabId: null, onState: setState, onStatus: setStatus });
     connection.current = conn;
     if (mode !== 'side') {
@@ -41,7 +50,7 @@ export function PanelApp({ mode }: { mode: PanelMode }) {
       browser.tabs.onUpdated.removeListener(onUpdated);
       conn.close();
     };
-  }, [mode]);
+  }, [mode, hub]);
 
   const request = useCallback((action: Parameters<HubConnection['request']>[0]) => {
     const conn = connection.current;

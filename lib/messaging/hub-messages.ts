@@ -6,9 +6,12 @@ import { SettingsPatchSchema, SettingsSchema } from '../settings/settings';
 import { SyncStatusSchema } from '../sync/sync-status';
 
 /**
- * The one typed protocol between the extension's parts. Every receiver parses what it
- * gets with these schemas: the content script lives in a hostile page, and even the
- * extension's own pages may be a version behind after an update.
+ * The one typed protocol between the extension's parts. The background parses everything
+ * it receives with these schemas: the content script lives in a hostile page, and panels
+ * may send anything. What the background sends to panels (PanelState) is built there from
+ * values each parsed once where they entered (a published context, stored settings and
+ * records), so the panel checks only the envelope (hub-envelope.ts) and carries no zod on
+ * its first paint; PanelStateSchema stays as the contract and tests parse with it.
  */
 
 // ── content script → background (runtime.sendMessage) ──────────────────────────────
@@ -23,7 +26,7 @@ export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 export type { BackgroundToContent, Outline } from './content-messages';
 
 // ── panel page ↔ background (runtime port) ─────────────────────────────────────────
-export const HUB_PORT_NAME = 'sufler-hub';
+export { HUB_PORT_NAME } from './hub-envelope';
 
 export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
   /**
