@@ -60,13 +60,17 @@ export function startCrmContent(ctx: ContentScriptContext): void {
   const watcher = watchContext<ClientContext>({
     doc: document,
     read: (changed) => {
-      // The watcher is the one detector of edits: the bridge answers this synchronously,
-      // so the snapshot read below is current and no second read follows.
-      requesting = true;
-      try {
-        requestPageData(document);
-      } finally {
-        requesting = false;
+      // The watcher is the one detector of edits: after a change in the page it asks the
+      // bridge for the model's snapshot, answered synchronously, so the read below is current
+      // and no second read follows. A full read (start, navigation, new page data) already
+      // has the snapshot the bridge sent.
+      if (changed !== null) {
+        requesting = true;
+        try {
+          requestPageData(document);
+        } finally {
+          requesting = false;
+        }
       }
       const context = reader(document, currentUrl(), pageData, changed);
       // The CRM may re-render its form and drop our marks; put them back on every read.

@@ -66,7 +66,7 @@ export function readAmoDomDetailed(
   const view = queryOrNull(block, AMO.statusView);
   const stageId = view?.dataset['statusId'] || queryOrNull<HTMLInputElement>(block, AMO.statusInput)?.value || null;
   const pipeline = textOf(queryOrNull(block, AMO.pipelineName)) || null;
-  const stage = textOf(queryOrNull(block, AMO.stageName)) || null;
+  const stage = stageNameOf(queryOrNull(block, AMO.stageName)) || null;
 
   const budgetField = queryOrNull(block, AMO.budgetField);
   const budgetInput = budgetField ? queryOrNull<HTMLInputElement>(budgetField, AMO.budgetInput) : null;
@@ -122,6 +122,25 @@ export function customFieldElements(block: ParentNode): HTMLElement[] {
   return queryAllOf<HTMLElement>(block, AMO.field).filter(
     (el) => /^\d+$/.test(el.getAttribute('data-id') ?? '') && !el.closest(linkedForm),
   );
+}
+
+/**
+ * Time in stage as the status control appends it, in the CRM's UI languages: "(6 days)",
+ * "(6 дней)", "(2 horas)", "(3 gün)". Only a number with a time word is dropped, so a stage
+ * named "Ждём решения (после аукциона)" keeps its brackets.
+ */
+const TIME_IN_STAGE = /\s*\(\s*\d+\s*(?:min|minutes?|hours?|days?|weeks?|months?|years?|мин|минут[аы]?|час(?:а|ов)?|д(?:ень|ня|ней|н\.?)|недел[ьия]|месяц(?:а|ев)?|лет|год(?:а)?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|meses|anos?|años?|dakika|saat|gün|hafta|ay|yıl|menit|jam|hari|minggu|bulan|tahun)\.?\s*\)\s*$/iu;
+
+/** The stage's own name: without the time-in-stage element or a trailing "(6 days)". */
+function stageNameOf(el: Element | null): string {
+  if (!el) return '';
+  let text = normaliseSpace(el.textContent);
+  const suffix = textOf(queryOrNull(el, AMO.stageTimeInStage));
+  if (suffix !== '') {
+    const at = text.lastIndexOf(suffix);
+    if (at >= 0) text = normaliseSpace(text.slice(0, at) + text.slice(at + suffix.length));
+  }
+  return normaliseSpace(text.replace(TIME_IN_STAGE, ''));
 }
 
 const FIELD_SELECTOR = AMO.field.join(',');

@@ -34,6 +34,8 @@ export const AMO = {
   ],
   pipelineName: ['.pipeline-select-view__pipeline'], // [src]
   stageName: ['.pipeline-select-view__status'], // [src]
+  /** Time in stage shown inside the stage name, e.g. "(6 days)"; not part of the name. */
+  stageTimeInStage: ['.pipeline-select-view__status-from'], // [src] seen on Kommo EN, 2025-11
   /** Checked form inputs: the fallback for ids when the view lacks data attributes. */
   statusInput: [
     'input[name="lead[STATUS]"]:checked', // [3p] widget reading #card_fields … :checked

@@ -81,6 +81,19 @@ describe('amoCRM adapter, DOM path', () => {
     expect(ctx?.contacts).toEqual([{ name: 'Контрактный управляющий', phones: ['+7 495 700-00-01', '+7 916 000-00-02'], emails: [] }]);
   });
 
+  it.each([
+    ['en', '<span class="pipeline-select-view__status-from">(6 days)</span>', 'Initial contact'],
+    ['en, no marker element', ' (6 days)', 'Initial contact'],
+    ['ru', ' (3 дня)', 'Initial contact'],
+    ['es', '<span class="pipeline-select-view__status-from">(2 días)</span>', 'Initial contact'],
+    ['tr', ' (4 gün)', 'Initial contact'],
+    ['a bracket that is part of the name', ' (round 2)', 'Initial contact (round 2)'],
+  ])('reads the stage name without the time in stage (%s)', (_case, suffix, expected) => {
+    const { doc, u } = fixture('amocrm/2025-11-kommo-lead-card-en.html');
+    doc.querySelector('.pipeline-select-view__status')!.innerHTML = `Initial contact${suffix}`;
+    expect(AMOCRM_ADAPTER.read(doc, u)?.stage).toBe(expected);
+  });
+
   it('reads the English Kommo card of a won deal (system status 142)', () => {
     const { doc, u } = fixture('amocrm/2025-11-kommo-lead-card-en.html');
     const ctx = AMOCRM_ADAPTER.read(doc, u);
