@@ -3,13 +3,13 @@ import { importPlaybook, resetPlaybook } from '../db/playbook-store';
 import { logTouch } from '../db/touch-store';
 import { TouchSchema } from '../touches/touch';
 import { newId } from '../ids';
-import { SYNC_OFF } from '../sync/sync-status';
 import { configureSync, disconnectSync } from '../sync/sync-setup';
 import type { BackgroundDeps } from './background-deps';
 import { loadClientSnapshot } from './client-snapshot';
 import { broadcastOutlines } from './outline-broadcast';
 import type { PanelActionMessage } from './panel-hub';
-import { buildPanelState, mappedStageId } from './panel-state';
+import { mappedStageId } from './panel-state';
+import { tabModel } from './tab-models';
 import { applySettingsPatch, readSettings } from './settings-storage';
 import { getTabContext } from './tab-contexts';
 import { uiLang, userMessage, type UserMessageId } from './user-messages';
@@ -80,7 +80,8 @@ async function logTouchFromPanel(
 
   const now = deps.now();
   const snapshot = await loadClientSnapshot(deps.db, context);
-  const { model } = buildPanelState({ tabId, client: { context, ...snapshot }, settings, sync: SYNC_OFF, now });
+  // The model the panel shows for this tab (computed once per change), for the touch's stage.
+  const model = tabModel(tabId, context, snapshot, now);
   // The requestId is a ULID the panel made: as the touch id it makes a resent request harmless.
   const touch = TouchSchema.safeParse({
     id: action.requestId,

@@ -8,6 +8,7 @@ import { broadcastOutlines } from './outline-broadcast';
 import { PanelHub } from './panel-hub';
 import { applySettingsPatch, readSettings } from './settings-storage';
 import { getTabContext, setTabContext } from './tab-contexts';
+import { forgetTabModel } from './tab-models';
 
 export interface StorageChangeLike {
   oldValue?: unknown;
@@ -49,6 +50,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     },
     async onTabRemoved(tabId) {
       await setTabContext(deps.session, tabId, null);
+      forgetTabModel(tabId);
       hub.tabContextChanged(tabId, null);
     },
     async onCommand(command, activeTabId) {

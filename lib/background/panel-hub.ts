@@ -15,6 +15,7 @@ import { SYNC_OFF, type SyncStatus } from '../sync/sync-status';
 import type { BackgroundDeps, HubPort } from './background-deps';
 import { loadClientSnapshot, type ClientSnapshot } from './client-snapshot';
 import { buildPanelState } from './panel-state';
+import { tabModel } from './tab-models';
 import { readSettings } from './settings-storage';
 import { getTabContext } from './tab-contexts';
 
@@ -171,7 +172,9 @@ export class PanelHub {
     if (context !== null && snapshot === null) return;
     try {
       const client = context !== null && snapshot !== null ? { context, ...snapshot } : null;
-      const state = buildPanelState({ tabId: sub.tabId, client, settings, sync, now: this.deps.now() });
+      const now = this.deps.now();
+      const model = client ? tabModel(sub.tabId, client.context, client, now) : undefined;
+      const state = buildPanelState({ tabId: sub.tabId, client, settings, sync, now, model });
       this.post(sub.port, { type: 'state', state });
     } catch (error) {
       console.error('Sufler: could not build the panel state', error);

@@ -1,2 +1,0 @@
-const m = await import(process.argv[2]!);
-await m.runHostLoadBench();
