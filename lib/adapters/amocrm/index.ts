@@ -1,6 +1,6 @@
 import type { ClientContext } from '../../context/client-context';
 import type { SiteAdapter } from '../types';
-import { queryOrNull } from '../dom-lookup';
+import { isStrictLookups, queryOrNull } from '../dom-lookup';
 import { mergeAmoContexts } from './merge-contexts';
 import { parseAmoPageData } from './page-data';
 import { linkedForms, newAmoFieldCache, readAmoDomDetailed, type AmoFieldCache } from './read-dom';
@@ -58,8 +58,9 @@ export const AMOCRM_ADAPTER: SiteAdapter = {
   read(doc, url, pageData) {
     try {
       return readCard(doc, url, pageData);
-    } catch {
-      // A page we do not understand is not a card we can show.
+    } catch (error) {
+      // A page we do not understand is not a card we can show; tests see why (strict mode).
+      if (isStrictLookups()) throw error;
       return null;
     }
   },
@@ -72,8 +73,9 @@ export const AMOCRM_ADAPTER: SiteAdapter = {
         const sameUrl = url.href === lastUrl;
         lastUrl = url.href;
         return readCard(doc, url, pageData, cache, sameUrl ? changed : null);
-      } catch {
+      } catch (error) {
         Object.assign(cache, newAmoFieldCache());
+        if (isStrictLookups()) throw error;
         return null;
       }
     };

@@ -1,7 +1,7 @@
 import type { ClientContext, Contact, PageField } from '../../context/client-context';
-import { normaliseSpace, queryAllOf, queryOrNull, textOf } from '../dom-lookup';
+import { isStrictLookups, normaliseSpace, queryAllOf, queryAnchor, queryOrFail, queryOrNull, textOf } from '../dom-lookup';
 import { amoLang, cfKey, checkboxText, linkedFields, STANDARD_LABELS } from './card-fields';
-import { AMO } from './selectors';
+import { AMO, AMO_LEAD_CARD_ANCHORS } from './selectors';
 import { parseAmoCardUrl } from './url';
 
 /**
@@ -51,10 +51,13 @@ export function readAmoDomDetailed(
 ): AmoDomReading | null {
   const ref = parseAmoCardUrl(url);
   if (!ref) return null;
-  const root = queryOrNull(doc, AMO.cardRoot);
+  const root = queryAnchor(doc, AMO.cardRoot, 'amocrm:cardRoot');
   if (!root) return null;
+  if (isStrictLookups() && ref.entity === 'lead') {
+    for (const [name, selectors] of Object.entries(AMO_LEAD_CARD_ANCHORS)) queryOrFail(doc, selectors, `amocrm:${name}`);
+  }
   const block = queryOrNull(root, AMO.fieldsBlock) ?? root;
-  const nameInput = queryOrNull<HTMLInputElement>(root, AMO.name);
+  const nameInput = queryAnchor<HTMLInputElement>(root, AMO.name, 'amocrm:name');
   if (!nameInput) return null;
   // During an SPA navigation the old card stays rendered for a moment under the new URL.
   const idTag = textOf(queryOrNull(root, AMO.idTag)).replace(/^#/, '');

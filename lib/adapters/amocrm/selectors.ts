@@ -103,3 +103,18 @@ export const AMO = {
   /** Standalone company name on a contact card. */
   companyName: ['input[name="company[NAME]"]'], // [src]
 } as const;
+
+/**
+ * What every lead card shows; the reader checks each in strict mode (fixture tests), so a
+ * markup change names the anchor that drifted. The card root and the name are required in
+ * any mode: without them there is no card.
+ */
+export const AMO_LEAD_CARD_ANCHORS = {
+  cardRoot: AMO.cardRoot,
+  fieldsBlock: AMO.fieldsBlock,
+  name: AMO.name,
+  statusView: AMO.statusView,
+  stageName: AMO.stageName,
+  budgetField: AMO.budgetField,
+  responsibleField: AMO.responsibleField,
+} as const satisfies Record<string, readonly string[]>;

@@ -1,6 +1,6 @@
 import type { ClientContext, PageField } from '../../context/client-context';
 import type { SiteAdapter } from '../types';
-import { queryOrNull, textOf } from '../dom-lookup';
+import { isStrictLookups, queryOrNull, textOf } from '../dom-lookup';
 import { locateLabelledField, normaliseLabel, readLabelledFields } from './labelled-fields';
 
 /**
@@ -51,7 +51,8 @@ export const GENERIC_ADAPTER: SiteAdapter = {
   read(doc, url) {
     try {
       return readGeneric(doc, url);
-    } catch {
+    } catch (error) {
+      if (isStrictLookups()) throw error;
       return null;
     }
   },

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { AMOCRM_ADAPTER } from '../../../lib/adapters/amocrm';
+import { SelectorError, withStrictLookups } from '../../../lib/adapters/dom-lookup';
 import { snapshotAmoPageData } from '../../../lib/adapters/amocrm/snapshot-page-data';
 import type { ClientContext } from '../../../lib/context/client-context';
 import { ClientContextSchema } from '../../../lib/context/client-context';
@@ -137,8 +138,9 @@ describe('amoCRM adapter, DOM path', () => {
     ];
     for (const html of broken) {
       const doc = new DOMParser().parseFromString(html, 'text/html');
-      expect(() => AMOCRM_ADAPTER.read(doc, u)).not.toThrow();
       expect(AMOCRM_ADAPTER.read(doc, u)).toBeNull();
+      // Why it is null: a named missing anchor, not a reader crash hidden by the catch-all.
+      expect(() => withStrictLookups(() => AMOCRM_ADAPTER.read(doc, u)), html).toThrow(SelectorError);
     }
     // A document whose methods throw (detached, hostile) is still only a null.
     const hostile = { querySelector: () => { throw new Error('boom'); } } as unknown as Document;
