@@ -13,6 +13,7 @@ import { tabModel } from './tab-models';
 import { applySettingsPatch, readSettings } from './settings-storage';
 import { getTabContext } from './tab-contexts';
 import { uiLang, userMessage, type UserMessageId } from './user-messages';
+import { writeWalk } from './walk-storage';
 
 /**
  * Carry out one panel action. Resolves to null when done, or to the text the panel shows.
@@ -36,6 +37,10 @@ async function carryOut(deps: BackgroundDeps, action: PanelActionMessage, tabId:
     case 'settings:set':
       // Panels and outlines follow through storage.onChanged, whoever wrote the settings.
       await applySettingsPatch(deps.local, action.patch);
+      return null;
+    case 'walk:set':
+      // Every panel of this client follows through storage.onChanged.
+      await writeWalk(deps.local, action.clientKey, action.key, action.value, deps.now());
       return null;
     case 'playbook:import': {
       const result = await importPlaybook(deps.db, action.playbook, deps.now());

@@ -9,6 +9,7 @@ import { PanelHub } from './panel-hub';
 import { applySettingsPatch, readSettings } from './settings-storage';
 import { getTabContext, setTabContext } from './tab-contexts';
 import { forgetTabModel } from './tab-models';
+import { WALKS_KEY } from './walk-storage';
 
 export interface StorageChangeLike {
   oldValue?: unknown;
@@ -41,6 +42,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     async onStorageChanged(changes, areaName) {
       if (areaName !== 'local') return;
       if (changes[SYNC_STATE_KEY] !== undefined || changes[SYNC_CONFIG_KEY] !== undefined) hub.syncChanged();
+      if (changes[WALKS_KEY] !== undefined) hub.walksChanged();
       const change = changes[SETTINGS_KEY];
       if (change === undefined) return;
       hub.settingsChanged();

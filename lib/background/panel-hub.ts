@@ -16,6 +16,7 @@ import type { BackgroundDeps, HubPort } from './background-deps';
 import { loadClientSnapshot, type ClientSnapshot } from './client-snapshot';
 import { buildPanelState } from './panel-state';
 import { tabModel } from './tab-models';
+import { readWalk } from './walk-storage';
 import { readSettings } from './settings-storage';
 import { getTabContext } from './tab-contexts';
 
@@ -101,6 +102,11 @@ export class PanelHub {
     for (const sub of this.subscriptions.values()) void this.render(sub);
   }
 
+  /** A script walk-through position changed: every panel shows its client's. */
+  walksChanged(): void {
+    for (const sub of this.subscriptions.values()) void this.render(sub);
+  }
+
   /** The sync config or the engine's state changed in storage.local: every panel shows it. */
   syncChanged(): void {
     this.syncStored = readSyncStored(this.deps);
@@ -175,6 +181,11 @@ export class PanelHub {
       const now = this.deps.now();
       const model = client ? tabModel(sub.tabId, client.context, client, now) : undefined;
       const state = buildPanelState({ tabId: sub.tabId, client, settings, sync, now, model });
+      if (context !== null) {
+        const walk = await readWalk(this.deps.local, clientKey(context));
+        if (seq !== sub.renderSeq || this.subscriptions.get(sub.port) !== sub) return;
+        state.walk = walk;
+      }
       this.post(sub.port, { type: 'state', state });
     } catch (error) {
       console.error('Sufler: could not build the panel state', error);
