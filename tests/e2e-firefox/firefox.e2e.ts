@@ -1,41 +1,43 @@
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCrmDemoSite, type DemoSite } from '../../scripts/demo-site';
 import { startTeamServer, type TeamServer } from '../e2e/support/team-server';
 import { waitFor } from '../e2e/support/wait';
 import { ADDON_ID, installPermanently, launchFirefox, newFirefoxProfileDir, packAddon } from './support/firefox-browser';
-import { FirefoxCrmTab, FirefoxOptionsPage } from './support/firefox-pages';
+import { FirefoxCrmTab, FirefoxOptionsPage, readExtensionStore } from './support/firefox-pages';
 
 // The Firefox build, packed and installed in Debian's Firefox ESR, on the demo amoCRM
-// site and the real team server. One profile throughout: the last step restarts on it.
+// site and the real team server. One profile throughout: the last step restarts on it,
+// so the steps run in order and each builds on the one before.
 const VECTOR = { id: '18230417', name: 'Поставка серверов — ООО «Вектор»', crmStage: 'Переговоры' };
 const FIRST_TOUCH = 'Обсудили сроки поставки, ждут договор';
+const SECOND_TOUCH = 'Показали стенд, ждут КП';
 
 let site: DemoSite;
 let server: TeamServer;
 let browser: Browser | undefined;
 let tab: FirefoxCrmTab;
+let xpi: string | undefined;
 const profile = newFirefoxProfileDir();
 
 beforeAll(async () => {
-  const [demo, team, xpi] = await Promise.all([startCrmDemoSite(), startTeamServer(), packAddon()]);
-  site = demo;
-  server = team;
+  [site, server, xpi] = await Promise.all([startCrmDemoSite(), startTeamServer(), packAddon()]);
   browser = await launchFirefox(profile);
   expect(await installPermanently(browser, xpi)).toBe(ADDON_ID);
 });
 afterAll(async () => {
   await browser?.close();
   await Promise.all([site?.close(), server?.close()]);
+  rmSync(profile, { recursive: true, force: true });
+  if (xpi) rmSync(dirname(xpi), { recursive: true, force: true });
 });
 
-interface OutboxRow {
-  state: string;
-  entity: string;
-}
-
-async function pendingOutbox(options: FirefoxOptionsPage): Promise<number> {
-  return (await options.readStore<OutboxRow>('outbox')).filter((row) => row.state === 'pending').length;
+/** Outbox rows still waiting to go to the server. */
+async function pendingOutbox(extensionPage: Page | Frame): Promise<number> {
+  const rows = await readExtensionStore<{ state: string }>(extensionPage, 'outbox');
+  return rows.filter((row) => row.state === 'pending').length;
 }
 
 describe('Sufler in Firefox ESR', () => {
@@ -68,7 +70,7 @@ describe('Sufler in Firefox ESR', () => {
     await tab.logTouch('call', 'reached', FIRST_TOUCH);
     await tab.expectText('touch-history-item', FIRST_TOUCH);
     await waitFor(async () => (await server.touchCount()) === 1, 20_000, 'the touch on the server');
-    await waitFor(async () => (await pendingOutbox(options)) === 0, 15_000, 'an empty outbox');
+    await waitFor(async () => (await pendingOutbox(options.page)) === 0, 15_000, 'an empty outbox');
     await tab.expectText('sync-line-main', 'Синхронизировано');
     expect(await server.touchCount()).toBe(1);
     await options.page.close();
@@ -84,11 +86,12 @@ describe('Sufler in Firefox ESR', () => {
     await tab.expectText('touch-history-item', FIRST_TOUCH);
     expect(await tab.history()).toHaveLength(1);
 
-    // The server address and token came back too: a new touch goes out, the old one not again.
-    await tab.logTouch('meeting', 'reached', 'Показали стенд, ждут КП');
+    // The server address and token came back too: a new touch goes out, the first not again.
+    await tab.logTouch('meeting', 'reached', SECOND_TOUCH);
+    await tab.expectText('touch-history-item', SECOND_TOUCH);
     await waitFor(async () => (await server.touchCount()) === 2, 20_000, 'the second touch on the server');
-    const options = await FirefoxOptionsPage.open(browser, tab);
-    await waitFor(async () => (await pendingOutbox(options)) === 0, 15_000, 'an empty outbox');
+    await waitFor(async () => (await pendingOutbox(await tab.panel())) === 0, 15_000, 'an empty outbox');
     expect(await server.touchCount()).toBe(2);
+    expect(await tab.history()).toHaveLength(2);
   });
 });

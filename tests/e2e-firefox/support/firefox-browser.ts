@@ -42,6 +42,8 @@ export async function launchFirefox(profileDir: string): Promise<Browser> {
     executablePath: FIREFOX,
     headless: true,
     userDataDir: profileDir,
+    // FIREFOX_DUMPIO=1 shows Firefox's own output (the add-on's console errors among it).
+    dumpio: process.env.FIREFOX_DUMPIO === '1',
     defaultViewport: { width: 1400, height: 900 },
     // WebDriver may open moz-extension:// pages (the options page) only with this flag; the
     // user reaches the same page from the toolbar popup, which headless Firefox cannot click.

@@ -124,25 +124,28 @@ export class FirefoxOptionsPage {
   async text(testId: string): Promise<string | null> {
     return this.page.$eval(byTestId(testId), (el) => el.textContent).catch(() => null);
   }
+}
 
-  /** Every row of one object store of the add-on's IndexedDB (this page shares its origin). */
-  async readStore<T>(store: string): Promise<T[]> {
-    return this.page.evaluate(
-      (name) =>
-        new Promise<T[]>((resolve, reject) => {
-          const open = indexedDB.open('sufler');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-            request.onsuccess = () => {
-              db.close();
-              resolve(request.result as T[]);
-            };
-            request.onerror = () => reject(request.error);
+/**
+ * Every row of one object store of the add-on's IndexedDB, read from one of its own pages
+ * or frames (the options page, the docked panel): they share the background's database.
+ */
+export async function readExtensionStore<T>(extensionPage: Page | Frame, store: string): Promise<T[]> {
+  return extensionPage.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('sufler');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as T[]);
           };
-        }),
-      store,
-    );
-  }
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
 }
