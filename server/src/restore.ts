@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadEnv, lockStore, openDb } from './config';
+import { loadEnv, lockStore } from './config';
 import { secureDataDir } from './db/data-dir-modes';
 import { openPgliteDb } from './db/pglite-database';
 
@@ -36,13 +36,16 @@ async function main(): Promise<number> {
     }
     secureDataDir(dataDir);
     try {
-      const loaded = await openPgliteDb(dataDir, { durable: env.SUFLER_PGLITE_FSYNC === 'on', loadDataDir: new Blob([tarball]) });
-      await loaded.exec('CHECKPOINT');
-      await loaded.close();
-      // Opened again as the server would, to prove the folder is whole.
-      const db = await openDb(env);
-      const rows = await db.query('SELECT count(*)::int AS n FROM touches');
-      await db.close();
+      const db = await openPgliteDb(dataDir, { durable: env.SUFLER_PGLITE_FSYNC === 'on', loadDataDir: new Blob([tarball]) });
+      let rows;
+      try {
+        // A real query proves the restored folder opens and holds Sufler's tables.
+        rows = await db.query('SELECT count(*)::int AS n FROM touches');
+        await db.exec('CHECKPOINT');
+      } finally {
+        await db.close();
+      }
+      secureDataDir(dataDir);
       console.log(`Restored ${file} into ${dataDir}: ${String(rows[0]?.n)} touches.`);
       if (aside !== null) console.log(`The previous folder is kept at ${aside}; delete it when you no longer need it.`);
       return 0;
