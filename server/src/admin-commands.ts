@@ -18,7 +18,7 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   user create <org> <email> --role manager|head|admin [--team <team>]
   token issue <user-email> [--expires 30d|12h|8w|2027-01-31]   prints the token once
   token revoke <token-id>
-  token revoke-all <user-email>     revokes every live token of that user
+  token revoke-all <user-email>     revokes every token of that user
   users list <org>                  users with their live token ids`;
 
 /**
