@@ -13,6 +13,7 @@ import { registerHealthRoutes } from './routes/health/routes';
 import { registerMeRoutes } from './routes/me/routes';
 import { registerPlaybookRoutes } from './routes/playbooks/routes';
 import { registerSyncRoutes } from './routes/sync/routes';
+import { registerTrackingRoutes, type TrackingDeps } from './routes/tracking/routes';
 import type { ZodApp } from './routes/types';
 
 declare module 'fastify' {
@@ -30,6 +31,8 @@ export interface AppOptions {
   /** Largest request body in bytes (1 MiB: a full push batch is well under it). */
   bodyLimit?: number;
   logger?: boolean;
+  /** Email tracking: where pixel URLs point, the hit batching window. */
+  tracking?: Omit<TrackingDeps, 'db' | 'secret'>;
 }
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[A-Za-z0-9._-]+$/;
@@ -93,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerMeRoutes(app);
   registerSyncRoutes(app, deps);
   registerPlaybookRoutes(app, deps);
+  registerTrackingRoutes(app, { db, secret, ...options.tracking });
   return app;
 }
 
