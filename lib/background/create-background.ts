@@ -1,6 +1,5 @@
 import { SETTINGS_KEY, parseSettings } from '../settings/settings';
 import { SYNC_CONFIG_KEY } from '../sync/sync-config';
-import { SYNC_STATE_KEY } from '../sync/sync-state';
 import { handlePanelAction } from './actions';
 import type { BackgroundDeps, HubPort } from './background-deps';
 import { handleContentMessage, type MessageSenderLike } from './content-handler';
@@ -38,7 +37,9 @@ export function createBackground(deps: BackgroundDeps): Background {
     onConnect: (port) => hub.connect(port),
     async onStorageChanged(changes, areaName) {
       if (areaName !== 'local') return;
-      if (changes[SYNC_STATE_KEY] !== undefined || changes[SYNC_CONFIG_KEY] !== undefined) hub.syncChanged();
+      // The engine's own state changes come from the sync runner (it calls hub.syncChanged);
+      // the config is written by sync:configure/disconnect and by nothing else.
+      if (changes[SYNC_CONFIG_KEY] !== undefined) hub.syncChanged();
       const change = changes[SETTINGS_KEY];
       if (change === undefined) return;
       hub.settingsChanged();

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../db/database';
 import { createSyncEngine } from '../sync/sync-engine';
+import { createSyncRunner, type AlarmsLike } from '../sync/sync-runner';
 import type { BackgroundDeps, HubPort, StorageAreaLike } from './background-deps';
 import { createBackground, type Background, type StorageChangeLike } from './create-background';
-import { createSyncRunner, type AlarmsLike } from './sync-runner';
 
 /**
  * Wire the background's handlers to the browser. Every listener is added synchronously,
@@ -22,7 +22,8 @@ export function startBackground(): Background {
     now,
   });
   const alarms = (browser.alarms as unknown as AlarmsLike | undefined) ?? null;
-  const sync = createSyncRunner({ engine, alarms });
+  // The runner tells the hub when a run starts and ends; `background` exists by the first run.
+  const sync = createSyncRunner({ engine, alarms, listener: { syncChanged: () => background.hub.syncChanged() } });
   const deps: BackgroundDeps = {
     db,
     session: browser.storage.session as unknown as StorageAreaLike,

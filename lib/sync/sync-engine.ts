@@ -1,4 +1,4 @@
-import type { StorageAreaLike } from '../background/background-deps';
+import type { StorageAreaLike } from '../storage-area';
 import type { SuflerDatabase } from '../db/database';
 import { newId } from '../ids';
 import { applyChanges } from './apply-changes';
@@ -29,6 +29,8 @@ export interface SyncEngineDeps {
 export interface SyncRunOptions {
   /** The user asked (sync:now, a new config): ignore a backoff or a stopped error state. */
   force?: boolean;
+  /** Called once the run has stored its 'syncing' state (the runner tells the hub). */
+  onStarted?: () => void;
 }
 
 export interface SyncRunResult {
@@ -58,6 +60,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let running: Promise<SyncRunResult> | null = null;
   let queued: Promise<SyncRunResult> | null = null;
   let queuedForce = false;
+  let queuedOnStarted: (() => void) | undefined;
 
   const start = (options: SyncRunOptions): Promise<SyncRunResult> => {
     const locks = deps.locks === undefined ? defaultLocks() : deps.locks;
@@ -74,13 +77,16 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (running === null) return start(options);
       // Something changed while we ran (a new touch, sync:now): one more run covers all of it.
       queuedForce ||= options.force === true;
+      queuedOnStarted = options.onStarted ?? queuedOnStarted;
       queued ??= running
         .catch(() => undefined)
         .then(() => {
           const force = queuedForce;
+          const onStarted = queuedOnStarted;
           queued = null;
           queuedForce = false;
-          return running ?? start({ force });
+          queuedOnStarted = undefined;
+          return running ?? start({ force, onStarted });
         });
       return queued;
     },
@@ -111,6 +117,7 @@ async function runLocked(deps: SyncEngineDeps, options: SyncRunOptions): Promise
   if (state.cursorServer !== config.serverUrl) state = { ...state, cursor: '', cursorServer: config.serverUrl, teamPlaybookVersion: null };
   state = { ...state, state: 'syncing' };
   await writeSyncState(storage, state);
+  options.onStarted?.();
 
   const result: SyncRunResult = { ...OFF, batches: [], state: 'idle' };
   const client = { fetch: deps.fetch, timeoutMs: deps.timeoutMs };
