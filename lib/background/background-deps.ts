@@ -1,6 +1,7 @@
 import type { SuflerDatabase } from '../db/database';
 import type { BackgroundToContent } from '../messaging/hub-messages';
 import type { StorageAreaLike } from '../storage-area';
+import type { FetchLike } from '../sync/sync-client';
 import type { SyncTrigger } from '../sync/sync-trigger';
 
 export type { StorageAreaLike } from '../storage-area';
@@ -33,4 +34,6 @@ export interface BackgroundDeps {
   now(): number;
   /** The browser's UI language, for messages when settings.lang follows the browser. */
   browserLanguage(): string | undefined;
+  /** fetch for the options page's connection test; the global one when absent. */
+  fetch?: FetchLike;
 }

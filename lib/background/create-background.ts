@@ -3,6 +3,7 @@ import { SYNC_CONFIG_KEY } from '../sync/sync-config';
 import { handlePanelAction } from './actions';
 import type { BackgroundDeps, HubPort } from './background-deps';
 import { handleContentMessage, type MessageSenderLike } from './content-handler';
+import { handlePageRequest } from './page-requests';
 import { broadcastOutlines } from './outline-broadcast';
 import { PanelHub } from './panel-hub';
 import { setTabContext } from './tab-contexts';
@@ -15,8 +16,11 @@ export interface StorageChangeLike {
 /** The background's event handlers, free of the `browser` global so tests can drive them. */
 export interface Background {
   hub: PanelHub;
-  /** runtime.onMessage */
-  onMessage(message: unknown, sender: MessageSenderLike): Promise<unknown> | undefined;
+  /**
+   * runtime.onMessage. `fromExtensionPage` is true only when the wiring checked the sender is
+   * one of our own pages (extension-sender.ts); only those may send page requests.
+   */
+  onMessage(message: unknown, sender: MessageSenderLike, fromExtensionPage?: boolean): Promise<unknown> | undefined;
   /** runtime.onConnect */
   onConnect(port: HubPort): void;
   /** storage.onChanged */
@@ -33,7 +37,8 @@ export function createBackground(deps: BackgroundDeps): Background {
   const hub = new PanelHub(deps, (action, tabId) => handlePanelAction(deps, action, tabId));
   return {
     hub,
-    onMessage: (message, sender) => handleContentMessage(deps, hub, message, sender),
+    onMessage: (message, sender, fromExtensionPage = false) =>
+      (fromExtensionPage ? handlePageRequest(deps, message) : undefined) ?? handleContentMessage(deps, hub, message, sender),
     onConnect: (port) => hub.connect(port),
     async onStorageChanged(changes, areaName) {
       if (areaName !== 'local') return;
