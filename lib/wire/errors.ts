@@ -8,6 +8,8 @@ import { boundedText } from './bounded-text';
 export const ERROR_CODES = [
   'bad_request',
   'unauthorized',
+  // 401 for a token past its expiry: the user needs a new token, not a retry.
+  'token_expired',
   'forbidden',
   'not_found',
   'payload_too_large',
