@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { connectHub, type HubAction, type HubConnection } from '../../lib/messaging/hub-port';
 import type { PanelState } from '../../lib/messaging/hub-messages';
 import type { SettingsPatch } from '../../lib/settings/settings';
-import { fetchMe } from '../../lib/sync/sync-client';
+import { TestConnectionAnswerSchema, type PageRequest } from '../../lib/messaging/page-requests';
 import { OptionsView } from './OptionsView';
 import type { ServerDeps } from './server-deps';
 
@@ -32,11 +32,12 @@ export function OptionsApp() {
 
   const server = useMemo<ServerDeps>(
     () => ({
-      // No await before this call: it runs inside the click that asked for it.
+      // The background makes the call, as it makes every call to the server (one path).
       fetchMe: async (serverUrl, token) => {
-        const result = await fetchMe(serverUrl, token);
-        if (!result.ok) throw result.failure;
-        return result.value;
+        const request: PageRequest = { type: 'sync:test', serverUrl, token };
+        const answer = TestConnectionAnswerSchema.parse(await browser.runtime.sendMessage(request));
+        if (!answer.ok) throw answer.failure;
+        return answer.me;
       },
       configure: (serverUrl, token) => request({ type: 'sync:configure', serverUrl, token }),
       disconnect: () => request({ type: 'sync:disconnect' }),

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Lang } from '../../lib/i18n/lang';
 import type { Translator } from '../../lib/i18n/translate';
 import type { MeResponse } from '../../lib/wire/me';
-import { ServerUrlSchema, SyncConfigSchema } from '../../lib/sync/sync-config';
+import { ServerUrlSchema, SyncConfigSchema, isInsecureRemoteUrl } from '../../lib/sync/sync-config';
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import { errorText } from '../panel/error-text';
 import { asCodedError, syncErrorText } from '../../lib/sync/sync-error-text';
@@ -48,6 +48,10 @@ export function ServerSection({ sync, deps, lang, t, now }: ServerSectionProps) 
    * answers CORS for extension origins, so the extension needs no access to its host.
    */
   const run = (save: boolean) => {
+    if (isInsecureRemoteUrl(url)) {
+      setOutcome({ kind: 'error', text: t('sync.httpsRequired') });
+      return;
+    }
     const parsedUrl = ServerUrlSchema.safeParse(url);
     if (!parsedUrl.success) {
       setOutcome({ kind: 'error', text: t('sync.badUrl') });

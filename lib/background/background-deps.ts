@@ -1,19 +1,16 @@
 import type { SuflerDatabase } from '../db/database';
 import type { BackgroundToContent } from '../messaging/hub-messages';
-import type { SyncTrigger } from './sync-runner';
+import type { StorageAreaLike } from '../storage-area';
+import type { FetchLike } from '../sync/sync-client';
+import type { SyncTrigger } from '../sync/sync-trigger';
+
+export type { StorageAreaLike } from '../storage-area';
 
 /**
  * What the hub needs from the browser, as small interfaces: the real `browser` API in the
  * service worker, WXT's fake browser and in-memory doubles in tests (the fake browser
  * has no runtime ports, tabs.sendMessage or commands).
  */
-
-/** The part of a storage area (storage.local, storage.session) the hub uses. */
-export interface StorageAreaLike {
-  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-}
 
 /** The background's end of a runtime port from a panel page. */
 export interface HubPort {
@@ -37,4 +34,6 @@ export interface BackgroundDeps {
   now(): number;
   /** The browser's UI language, for messages when settings.lang follows the browser. */
   browserLanguage(): string | undefined;
+  /** fetch for the options page's connection test; the global one when absent. */
+  fetch?: FetchLike;
 }

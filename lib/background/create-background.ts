@@ -1,9 +1,9 @@
 import { SETTINGS_KEY, parseSettings } from '../settings/settings';
 import { SYNC_CONFIG_KEY } from '../sync/sync-config';
-import { SYNC_STATE_KEY } from '../sync/sync-state';
 import { handlePanelAction } from './actions';
 import type { BackgroundDeps, HubPort } from './background-deps';
 import { handleContentMessage, type MessageSenderLike } from './content-handler';
+import { handlePageRequest } from './page-requests';
 import { broadcastOutlines } from './outline-broadcast';
 import { PanelHub } from './panel-hub';
 import { applySettingsPatch, readSettings } from './settings-storage';
@@ -19,8 +19,11 @@ export interface StorageChangeLike {
 /** The background's event handlers, free of the `browser` global so tests can drive them. */
 export interface Background {
   hub: PanelHub;
-  /** runtime.onMessage */
-  onMessage(message: unknown, sender: MessageSenderLike): Promise<unknown> | undefined;
+  /**
+   * runtime.onMessage. `fromExtensionPage` is true only when the wiring checked the sender is
+   * one of our own pages (extension-sender.ts); only those may send page requests.
+   */
+  onMessage(message: unknown, sender: MessageSenderLike, fromExtensionPage?: boolean): Promise<unknown> | undefined;
   /** runtime.onConnect */
   onConnect(port: HubPort): void;
   /** storage.onChanged */
@@ -37,11 +40,14 @@ export function createBackground(deps: BackgroundDeps): Background {
   const hub = new PanelHub(deps, (action, tabId) => handlePanelAction(deps, action, tabId));
   return {
     hub,
-    onMessage: (message, sender) => handleContentMessage(deps, hub, message, sender),
+    onMessage: (message, sender, fromExtensionPage = false) =>
+      (fromExtensionPage ? handlePageRequest(deps, message) : undefined) ?? handleContentMessage(deps, hub, message, sender),
     onConnect: (port) => hub.connect(port),
     async onStorageChanged(changes, areaName) {
       if (areaName !== 'local') return;
-      if (changes[SYNC_STATE_KEY] !== undefined || changes[SYNC_CONFIG_KEY] !== undefined) hub.syncChanged();
+      // The engine's own state changes come from the sync runner (it calls hub.syncChanged);
+      // the config is written by sync:configure/disconnect and by nothing else.
+      if (changes[SYNC_CONFIG_KEY] !== undefined) hub.syncChanged();
       if (changes[WALKS_KEY] !== undefined) hub.walksChanged();
       const change = changes[SETTINGS_KEY];
       if (change === undefined) return;

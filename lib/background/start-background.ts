@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../db/database';
 import { createSyncEngine } from '../sync/sync-engine';
+import { createSyncRunner, type AlarmsLike } from '../sync/sync-runner';
 import type { BackgroundDeps, HubPort, StorageAreaLike } from './background-deps';
 import { createBackground, type Background, type StorageChangeLike } from './create-background';
-import { createSyncRunner, type AlarmsLike } from './sync-runner';
+import { isExtensionPageSender, type OwnExtension } from './extension-sender';
 
 /**
  * Wire the background's handlers to the browser. Every listener is added synchronously,
@@ -22,7 +23,8 @@ export function startBackground(): Background {
     now,
   });
   const alarms = (browser.alarms as unknown as AlarmsLike | undefined) ?? null;
-  const sync = createSyncRunner({ engine, alarms });
+  // The runner tells the hub when a run starts and ends; `background` exists by the first run.
+  const sync = createSyncRunner({ engine, alarms, listener: { syncChanged: () => background.hub.syncChanged() } });
   const deps: BackgroundDeps = {
     db,
     session: browser.storage.session as unknown as StorageAreaLike,
@@ -38,8 +40,19 @@ export function startBackground(): Background {
   // Open IndexedDB while the worker starts, not on the first panel's query (~0.4 s cold).
   deps.db.open().catch((error: unknown) => console.error('Sufler: could not open the database', error));
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => background.onMessage(message, sender));
-  browser.runtime.onConnect.addListener((port) => background.onConnect(port as unknown as HubPort));
+  const own: OwnExtension = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
+  browser.runtime.onMessage.addListener((message: unknown, sender) =>
+    background.onMessage(message, sender, isExtensionPageSender(sender, own)),
+  );
+  browser.runtime.onConnect.addListener((port) => {
+    // The hub port carries the sync config and every privileged action: our pages only.
+    if (!isExtensionPageSender(port.sender, own)) {
+      console.warn('Sufler: refused a hub port from outside the extension’s pages', port.sender?.url);
+      port.disconnect();
+      return;
+    }
+    background.onConnect(port as unknown as HubPort);
+  });
   browser.storage.onChanged.addListener((changes, areaName) => {
     void background.onStorageChanged(changes as Record<string, StorageChangeLike>, areaName);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from '../i18n/lang';
 import { TouchKindSchema } from '../touches/touch';
+import { TEXT_LIMITS, boundedText } from '../wire/bounded-text';
 import { normalizeText } from './text-match';
 
 /**
@@ -13,14 +13,25 @@ import { normalizeText } from './text-match';
 
 export const PLAYBOOK_VERSION = 1 as const;
 
-const IdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case latin letters, digits, "_" or "-"');
+/** Text in both UI languages: a name (short) or a line to say, a hint, an answer (long). */
+const ShortText = z.object({ ru: boundedText(TEXT_LIMITS.name, 1), en: boundedText(TEXT_LIMITS.name, 1) });
+const LongText = z.object({ ru: boundedText(TEXT_LIMITS.longText, 1), en: boundedText(TEXT_LIMITS.longText, 1) });
+/** A reference to another part by id; checked against the ids below. */
+const RefSchema = boundedText(TEXT_LIMITS.id);
+const Label = boundedText(TEXT_LIMITS.label, 1);
+const MAX_LIST = 500;
+
+/**
+ * Every string is bounded and well-formed (lib/wire/bounded-text.ts): a playbook is published
+ * to the server and pulled by every device of the team, so one NUL or a megabyte-long name
+ * must be refused at import, naming its path. Lists are bounded so a file stays reviewable.
+ */
+const IdSchema = boundedText(TEXT_LIMITS.id, 1).regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case latin letters, digits, "_" or "-"');
 
 export const RoleSchema = z.object({
   id: IdSchema,
-  name: LocalizedTextSchema,
-  description: LocalizedTextSchema,
+  name: ShortText,
+  description: LongText,
 });
 export type Role = z.infer<typeof RoleSchema>;
 
@@ -33,17 +44,17 @@ export type Role = z.infer<typeof RoleSchema>;
  */
 export const StageSchema = z.object({
   id: IdSchema,
-  name: LocalizedTextSchema,
+  name: ShortText,
   /** What the manager must achieve before moving the deal on. */
-  goal: LocalizedTextSchema,
+  goal: LongText,
   /** Role id that owns the stage. */
-  role: z.string(),
+  role: RefSchema,
   /** CRM stage names mapped to this stage; compared ignoring case and extra whitespace. */
-  crmNames: z.array(z.string().min(1)),
-  scriptId: z.string().optional(),
+  crmNames: z.array(Label).max(MAX_LIST),
+  scriptId: RefSchema.optional(),
   /** Field ids this stage newly requires. */
-  requiredFields: z.array(z.string()),
-  inheritFrom: z.string().optional(),
+  requiredFields: z.array(RefSchema).max(MAX_LIST),
+  inheritFrom: RefSchema.optional(),
   terminal: z.enum(['won', 'lost']).optional(),
 });
 export type Stage = z.infer<typeof StageSchema>;
@@ -67,42 +78,42 @@ export type FieldSource = z.infer<typeof FieldSourceSchema>;
 
 export const FieldSchema = z.object({
   id: IdSchema,
-  label: LocalizedTextSchema,
+  label: ShortText,
   /** Labels the field goes by on CRM pages, Russian and English; compared case-insensitively. */
-  aliases: z.array(z.string().min(1)),
+  aliases: z.array(Label).max(MAX_LIST),
   source: FieldSourceSchema,
 });
 export type Field = z.infer<typeof FieldSchema>;
 
-export const ScriptAnswerSchema = z.object({ label: LocalizedTextSchema, next: z.string() });
+export const ScriptAnswerSchema = z.object({ label: LongText, next: RefSchema });
 
 export const ScriptNodeSchema = z.object({
-  say: LocalizedTextSchema,
-  hint: LocalizedTextSchema.optional(),
+  say: LongText,
+  hint: LongText.optional(),
   /** A goal node ends the script; it has no answers. */
   goal: z.boolean().optional(),
-  answers: z.array(ScriptAnswerSchema),
+  answers: z.array(ScriptAnswerSchema).max(MAX_LIST),
 });
 export type ScriptNode = z.infer<typeof ScriptNodeSchema>;
 
 export const ScriptSchema = z.object({
   id: IdSchema,
-  title: LocalizedTextSchema,
+  title: ShortText,
   /** Role the script is written for. */
-  role: z.string().optional(),
-  start: z.string(),
-  nodes: z.record(z.string(), ScriptNodeSchema),
+  role: RefSchema.optional(),
+  start: RefSchema,
+  nodes: z.record(RefSchema, ScriptNodeSchema),
 });
 export type Script = z.infer<typeof ScriptSchema>;
 
 export const ObjectionSchema = z.object({
   id: IdSchema,
   /** The objection in the client's words. */
-  phrase: LocalizedTextSchema,
+  phrase: LongText,
   /** Ready answers, best first. */
-  answers: z.array(LocalizedTextSchema).min(1),
+  answers: z.array(LongText).min(1).max(MAX_LIST),
   /** Stage ids where it is shown; empty means every stage. */
-  stages: z.array(z.string()),
+  stages: z.array(RefSchema).max(MAX_LIST),
 });
 export type Objection = z.infer<typeof ObjectionSchema>;
 
@@ -116,10 +127,10 @@ export type Objection = z.infer<typeof ObjectionSchema>;
 export const SegmentMatchSchema = z.discriminatedUnion('by', [
   z.object({
     by: z.literal('field'),
-    aliases: z.array(z.string().min(1)).min(1),
-    values: z.array(z.string().min(1)).min(1),
+    aliases: z.array(Label).min(1).max(MAX_LIST),
+    values: z.array(Label).min(1).max(MAX_LIST),
   }),
-  z.object({ by: z.literal('stage'), stages: z.array(z.string()).min(1) }),
+  z.object({ by: z.literal('stage'), stages: z.array(RefSchema).min(1).max(MAX_LIST) }),
   z.object({ by: z.literal('default') }),
 ]);
 export type SegmentMatch = z.infer<typeof SegmentMatchSchema>;
@@ -127,17 +138,17 @@ export type SegmentMatch = z.infer<typeof SegmentMatchSchema>;
 /** The touch norm of a segment; lib/cadence does the date arithmetic. */
 export const TouchNormSchema = z.object({
   /** Most days allowed between two counting touches. */
-  touchEveryDays: z.number().positive(),
+  touchEveryDays: z.number().positive().max(3650),
   /** Touch kinds that count toward the norm (a note never should). */
   countingKinds: z.array(TouchKindSchema).min(1),
   /** Most days between two meetings, for clients who must be met in person. */
-  meetingEveryDays: z.number().positive().optional(),
+  meetingEveryDays: z.number().positive().max(3650).optional(),
 });
 export type TouchNorm = z.infer<typeof TouchNormSchema>;
 
 export const SegmentSchema = z.object({
   id: IdSchema,
-  name: LocalizedTextSchema,
+  name: ShortText,
   match: SegmentMatchSchema,
   norm: TouchNormSchema,
 });
@@ -147,25 +158,25 @@ export const ACTIVITY_METRICS = ['calls', 'meetings', 'proposals', 'vip_question
 
 /** A minimum number of actions a person in a role does per day or week. */
 export const ActivityNormSchema = z.object({
-  role: z.string(),
+  role: RefSchema,
   period: z.enum(['day', 'week']),
   metric: z.enum(ACTIVITY_METRICS),
-  min: z.number().int().positive(),
-  note: LocalizedTextSchema.optional(),
+  min: z.number().int().positive().max(100_000),
+  note: LongText.optional(),
 });
 export type ActivityNorm = z.infer<typeof ActivityNormSchema>;
 
 const PlaybookShape = z.object({
   version: z.literal(PLAYBOOK_VERSION),
   id: IdSchema,
-  name: LocalizedTextSchema,
-  roles: z.array(RoleSchema).min(1),
-  stages: z.array(StageSchema).min(1),
-  fields: z.array(FieldSchema),
-  scripts: z.array(ScriptSchema),
-  objections: z.array(ObjectionSchema),
-  segments: z.array(SegmentSchema).min(1),
-  activityNorms: z.array(ActivityNormSchema),
+  name: ShortText,
+  roles: z.array(RoleSchema).min(1).max(MAX_LIST),
+  stages: z.array(StageSchema).min(1).max(MAX_LIST),
+  fields: z.array(FieldSchema).max(MAX_LIST),
+  scripts: z.array(ScriptSchema).max(MAX_LIST),
+  objections: z.array(ObjectionSchema).max(MAX_LIST),
+  segments: z.array(SegmentSchema).min(1).max(MAX_LIST),
+  activityNorms: z.array(ActivityNormSchema).max(MAX_LIST),
 });
 
 type Issue = { path: (string | number)[]; message: string };

@@ -1,4 +1,4 @@
-import type { StorageAreaLike } from '../background/background-deps';
+import type { StorageAreaLike } from '../storage-area';
 import type { SuflerDatabase } from '../db/database';
 import { SharedClientSchema } from '../wire/sync';
 import { TouchSchema } from '../touches/touch';

@@ -17,6 +17,8 @@ const KNOWN_CODES = {
   bad_response: 'sync.error.bad_response',
   // The server refused our request's shape: most likely a version mismatch, as above.
   bad_request: 'sync.error.bad_response',
+  // The background refused the address before calling (the options page checks it first).
+  bad_url: 'sync.badUrl',
 } as const satisfies Record<string, MessageKey>;
 
 export interface CodedError {

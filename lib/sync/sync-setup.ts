@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StorageAreaLike } from '../background/background-deps';
+import type { StorageAreaLike } from '../storage-area';
 import { DeviceIdSchema } from '../wire/id-schemas';
 import { SYNC_CONFIG_KEY, SyncConfigSchema, parseSyncConfig, type SyncConfig } from './sync-config';
 import { readSyncState, writeSyncState } from './sync-state';

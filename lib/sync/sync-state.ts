@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StorageAreaLike } from '../background/background-deps';
+import type { StorageAreaLike } from '../storage-area';
 import { CursorSchema } from '../wire/sync';
 import { SyncErrorSchema } from './sync-status';
 

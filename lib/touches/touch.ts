@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EPOCH_MS, TEXT_LIMITS, boundedText } from '../wire/bounded-text';
 
 /**
  * A touch is any contact with the client: a call, a meeting, a letter, a paper letter
@@ -25,16 +26,16 @@ export type TouchOutcome = z.infer<typeof TouchOutcomeSchema>;
 
 export const TouchSchema = z.object({
   /** ULID made on the device, so a retried sync push is harmless. */
-  id: z.string().min(10),
+  id: boundedText(TEXT_LIMITS.id, 10),
   /** clientKey() of the CRM record. */
-  clientKey: z.string().min(1),
+  clientKey: boundedText(TEXT_LIMITS.clientKey, 1),
   kind: TouchKindSchema,
   outcome: TouchOutcomeSchema,
-  comment: z.string().max(4000),
-  /** When it happened, epoch ms. */
-  at: z.number().int().nonnegative(),
+  comment: boundedText(TEXT_LIMITS.longText),
+  /** When it happened, epoch ms (the server also refuses dates ahead of its clock). */
+  at: z.number().int().nonnegative().max(MAX_EPOCH_MS),
   /** The playbook stage the client was at when the touch was logged, if known. */
-  stageId: z.string().nullable(),
+  stageId: boundedText(TEXT_LIMITS.id).nullable(),
 });
 export type Touch = z.infer<typeof TouchSchema>;
 
@@ -42,6 +43,6 @@ export type Touch = z.infer<typeof TouchSchema>;
 export const TouchDraftSchema = z.object({
   kind: z.enum(MANUAL_TOUCH_KINDS),
   outcome: TouchOutcomeSchema,
-  comment: z.string().max(4000),
+  comment: boundedText(TEXT_LIMITS.longText),
 });
 export type TouchDraft = z.infer<typeof TouchDraftSchema>;

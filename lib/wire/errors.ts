@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedText } from './bounded-text';
 
 /**
  * Stable error codes the server answers with. Clients branch on `code`, never on `message`
@@ -21,16 +22,16 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 /** One problem in a request, `path` naming where it is, e.g. `items.3.id`. */
 export const ErrorDetailSchema = z.object({
-  path: z.string(),
-  message: z.string(),
+  path: boundedText(1000),
+  message: boundedText(2000),
 });
 export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
 
 export const ErrorBodySchema = z.object({
   error: z.object({
     code: ErrorCodeSchema,
-    message: z.string(),
-    details: z.array(ErrorDetailSchema).optional(),
+    message: boundedText(2000),
+    details: z.array(ErrorDetailSchema).max(1000).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EPOCH_MS, boundedText } from './bounded-text';
 
 /**
  * A sales head publishes the team playbook as JSON. The wire keeps it `unknown`: the server
@@ -6,18 +7,19 @@ import { z } from 'zod';
  * extension parses it again on arrival, so an older extension never trusts a newer shape blindly.
  */
 export const PublishPlaybookRequestSchema = z.object({
+  // Keys and values are bounded by parsePlaybook, which also drops keys it does not know.
   playbook: z.record(z.string(), z.unknown()),
 });
 export type PublishPlaybookRequest = z.infer<typeof PublishPlaybookRequestSchema>;
 
 export const PlaybookVersionSchema = z.object({
   /** 1, 2, 3… per organisation. */
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(2 ** 31 - 1),
   playbook: z.unknown(),
   /** Epoch ms. */
-  publishedAt: z.number().int().nonnegative(),
+  publishedAt: z.number().int().nonnegative().max(MAX_EPOCH_MS),
   /** Email of the head or admin who published it. */
-  publishedBy: z.string(),
+  publishedBy: boundedText(320),
 });
 export type PlaybookVersion = z.infer<typeof PlaybookVersionSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TouchSchema } from '../touches/touch';
+import { MAX_EPOCH_MS, TEXT_LIMITS, boundedText } from './bounded-text';
 import { DeviceIdSchema, UlidSchema } from './id-schemas';
 import { PlaybookVersionSchema } from './playbooks';
 
@@ -8,6 +9,11 @@ export const MAX_PUSH_ITEMS = 500;
 /** Most changes one pull page may return, and the page size when none is asked for. */
 export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 500;
+/**
+ * A pull page also stops once its changes pass this many bytes of JSON (a page always holds
+ * at least one change, so it may pass the cap by that one); `more: true` says to continue.
+ */
+export const MAX_PULL_BYTES = 1024 * 1024;
 
 export const SYNC_ENTITIES = ['touch', 'client'] as const;
 export const SyncEntitySchema = z.enum(SYNC_ENTITIES);
@@ -16,15 +22,18 @@ export type SyncEntity = z.infer<typeof SyncEntitySchema>;
 /** A CRM record as teams share it: enough to name it in reports, no personal contact data. */
 export const SharedClientSchema = z.object({
   /** clientKey() of the record: source:account:entity:crmId. */
-  key: z.string().min(1).max(512),
-  source: z.string().min(1).max(64),
-  account: z.string().min(1).max(255),
+  key: boundedText(TEXT_LIMITS.clientKey, 1),
+  source: boundedText(TEXT_LIMITS.id, 1),
+  account: boundedText(TEXT_LIMITS.label, 1),
   entity: z.enum(['lead', 'contact', 'company', 'deal', 'unknown']),
-  crmId: z.string().min(1).max(128),
-  name: z.string().max(500),
-  stage: z.string().max(255).nullable(),
-  /** Epoch ms of the last change on the device; the newest one wins on the server. */
-  updatedAt: z.number().int().nonnegative(),
+  crmId: boundedText(128, 1),
+  name: boundedText(TEXT_LIMITS.name),
+  stage: boundedText(TEXT_LIMITS.label).nullable(),
+  /**
+   * Epoch ms of the last change on the device; the newest one wins on the server, which
+   * refuses a date ahead of its clock (a record from year 287396 would win forever).
+   */
+  updatedAt: z.number().int().nonnegative().max(MAX_EPOCH_MS),
 });
 export type SharedClient = z.infer<typeof SharedClientSchema>;
 
@@ -36,6 +45,7 @@ export const SyncItemEnvelopeSchema = z.object({
   id: UlidSchema,
   entity: SyncEntitySchema,
   op: z.literal('upsert'),
+  // Checked per item by its entity's schema (which drops keys it does not know).
   payload: z.record(z.string(), z.unknown()),
 });
 
@@ -59,9 +69,9 @@ export const PUSH_STATUSES = ['accepted', 'duplicate', 'rejected'] as const;
  * record older than the one stored; nothing changed, pull brings the newer one).
  */
 export const PushResultSchema = z.object({
-  id: z.string(),
+  id: boundedText(TEXT_LIMITS.id),
   status: z.enum(PUSH_STATUSES),
-  reason: z.string().optional(),
+  reason: boundedText(1000).optional(),
 });
 export type PushResult = z.infer<typeof PushResultSchema>;
 
@@ -91,8 +101,8 @@ const ChangeBase = z.object({ seq: z.number().int().positive() });
 export const TouchChangeSchema = ChangeBase.extend({
   type: z.literal('touch'),
   touch: TouchSchema,
-  userId: z.string(),
-  deviceId: z.string(),
+  userId: boundedText(TEXT_LIMITS.id),
+  deviceId: boundedText(TEXT_LIMITS.id),
 });
 export const ClientChangeSchema = ChangeBase.extend({
   type: z.literal('client'),
@@ -108,7 +118,7 @@ export type Change = z.infer<typeof ChangeSchema>;
 export const PullResponseSchema = z.object({
   changes: z.array(ChangeSchema),
   /** Pass back as `cursor` next time; unchanged when there was nothing new. */
-  cursor: z.string(),
+  cursor: CursorSchema,
   /** True when more changes wait after this page. */
   more: z.boolean(),
 });

@@ -103,6 +103,26 @@ describe('Options: team server', () => {
     expect(screen.queryByTestId('sync-me')).toBeNull();
   });
 
+  it.each([
+    ['en', 'http://sufler.example.com', 'Use https:// for a server on another machine'],
+    ['ru', 'http://10.0.0.5:8787', 'Для сервера на другом компьютере нужен https://'],
+  ] as const)('refuses a plain http:// address of another machine (%s) without calling it', async (lang, url, words) => {
+    const { server, user } = setup(SYNC_OFF, fakeServer(), lang);
+    await fill(user, url, TOKEN);
+    await user.click(screen.getByTestId('sync-save'));
+    expect((await screen.findByTestId('sync-error')).textContent).toContain(words);
+    expect(server.fetchMe).not.toHaveBeenCalled();
+    expect(server.configure).not.toHaveBeenCalled();
+  });
+
+  it('takes http:// on this computer', async () => {
+    const { server, user } = setup();
+    await fill(user, 'http://127.0.0.1:8787', TOKEN);
+    await user.click(screen.getByTestId('sync-test'));
+    await screen.findByTestId('sync-me');
+    expect(server.fetchMe).toHaveBeenCalledWith('http://127.0.0.1:8787', TOKEN);
+  });
+
   it('explains failures in Russian for a Russian user', async () => {
     const server = fakeServer({ fetchMe: vi.fn(() => Promise.reject({ code: 'unauthorized', message: 'x', retryable: false })) });
     const { user } = setup(SYNC_OFF, server, 'ru');

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { formatPath } from '../../../lib/playbook/parse-playbook';
+import { MAX_CLOCK_AHEAD_MS } from '../../../lib/wire/bounded-text';
 import { SharedClientSchema, type SharedClient, type PushRequest, type PushResult } from '../../../lib/wire/sync';
 import { TouchSchema, type Touch } from '../../../lib/touches/touch';
 import type { Caller } from '../auth/caller';
 import type { Db, Queryable } from '../db/database';
 import { contentHash } from './content-hash';
+import { dataErrorCode } from './data-error';
 import { lockOrgChanges } from './org-lock';
 
 type Item = PushRequest['items'][number];
@@ -20,9 +22,6 @@ interface ClientCandidate {
   hash: string;
 }
 
-/** Longest client key kept; TouchSchema itself does not bound it. */
-const MAX_CLIENT_KEY = 512;
-
 function invalid(id: string, error: z.ZodError): PushResult {
   const first = error.issues[0];
   const where = first === undefined ? '' : formatPath(first.path);
@@ -30,12 +29,18 @@ function invalid(id: string, error: z.ZodError): PushResult {
   return { id, status: 'rejected', reason: `invalid_payload: ${where === '' ? what : `${where}: ${what}`}` };
 }
 
+function refuse(id: string, reason: string): PushResult {
+  return { id, status: 'rejected', reason: `invalid_payload: ${reason}` };
+}
+
 /**
  * Stores a push batch in ONE transaction: after a crash every item is either fully stored or
  * not at all, and a resend answers 'duplicate' for what got in. See server/README.md for the
- * idempotency rules. Returns one result per item, in order.
+ * idempotency rules. Returns one result per item, in order. `now` is the server's clock:
+ * dates further ahead than MAX_CLOCK_AHEAD_MS are refused.
  */
-export async function pushItems(db: Db, caller: Caller, request: PushRequest): Promise<PushResult[]> {
+export async function pushItems(db: Db, caller: Caller, request: PushRequest, now: number = Date.now()): Promise<PushResult[]> {
+  const latest = now + MAX_CLOCK_AHEAD_MS;
   const results: (PushResult | undefined)[] = new Array<PushResult | undefined>(request.items.length);
   const touches = new Map<string, TouchCandidate>();
   const touchRepeats: TouchCandidate[] = [];
@@ -47,18 +52,18 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest): P
       const parsed = TouchSchema.safeParse(item.payload);
       if (!parsed.success) return void (results[index] = invalid(item.id, parsed.error));
       // A touch is addressed by its own id, so the outbox row and the stored touch agree.
-      if (parsed.data.id !== item.id) {
-        return void (results[index] = { id: item.id, status: 'rejected', reason: 'invalid_payload: id: must equal the item id' });
-      }
-      if (parsed.data.clientKey.length > MAX_CLIENT_KEY) {
-        return void (results[index] = { id: item.id, status: 'rejected', reason: 'invalid_payload: clientKey: too long' });
-      }
+      if (parsed.data.id !== item.id) return void (results[index] = refuse(item.id, 'id: must equal the item id'));
+      // Opens are facts the tracker observes on the server; a device cannot claim one.
+      if (parsed.data.kind === 'email_open') return void (results[index] = refuse(item.id, 'kind: email_open touches are made by the tracker only'));
+      if (parsed.data.at > latest) return void (results[index] = refuse(item.id, 'at: later than the server clock allows'));
       const candidate = { index, touch: parsed.data, hash: contentHash(parsed.data) };
       if (touches.has(item.id)) touchRepeats.push(candidate);
       else touches.set(item.id, candidate);
     } else {
       const parsed = SharedClientSchema.safeParse(item.payload);
       if (!parsed.success) return void (results[index] = invalid(item.id, parsed.error));
+      // A record dated far ahead would win last-writer-wins for good.
+      if (parsed.data.updatedAt > latest) return void (results[index] = refuse(item.id, 'updatedAt: later than the server clock allows'));
       const candidate = { index, client: parsed.data, hash: contentHash(parsed.data) };
       // One row per key per statement: the newest in the batch goes to the database.
       const held = clients.get(parsed.data.key);
@@ -72,20 +77,28 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest): P
 
   const id = (index: number): string => request.items[index]?.id ?? '';
 
-  if (touches.size > 0 || clients.size > 0) {
+  const store = async (touchList: TouchCandidate[], clientList: ClientCandidate[]): Promise<void> => {
     await db.transaction(async (tx) => {
       await lockOrgChanges(tx, caller.orgId);
-      if (touches.size > 0) {
-        for (const [index, result] of await storeTouches(tx, caller, request.deviceId, [...touches.values()])) {
-          results[index] = { id: id(index), ...result };
-        }
+      if (touchList.length > 0) {
+        for (const [index, result] of await storeTouches(tx, caller, request.deviceId, touchList)) results[index] = { id: id(index), ...result };
       }
-      if (clients.size > 0) {
-        for (const [index, result] of await storeClients(tx, caller, [...clients.values()])) {
-          results[index] = { id: id(index), ...result };
-        }
+      if (clientList.length > 0) {
+        for (const [index, result] of await storeClients(tx, caller, clientList)) results[index] = { id: id(index), ...result };
       }
     });
+  };
+
+  if (touches.size > 0 || clients.size > 0) {
+    try {
+      await store([...touches.values()], [...clients.values()]);
+    } catch (error) {
+      if (dataErrorCode(error) === null) throw error;
+      // The database refused a value the schemas let through. Store each item on its own so
+      // only the ones it refuses are rejected; every other item still lands.
+      for (const c of touches.values()) await storeAlone(c.index, () => store([c], []));
+      for (const c of clients.values()) await storeAlone(c.index, () => store([], [c]));
+    }
   }
 
   // Repeats inside one batch follow the first copy of the same id.
@@ -106,6 +119,16 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest): P
   }
 
   return results.map((r, index) => r ?? { id: id(index), status: 'rejected', reason: 'internal' });
+
+  async function storeAlone(index: number, attempt: () => Promise<void>): Promise<void> {
+    try {
+      await attempt();
+    } catch (error) {
+      const code = dataErrorCode(error);
+      if (code === null) throw error;
+      results[index] = refuse(id(index), `the database refused a value (SQLSTATE ${code})`);
+    }
+  }
 }
 
 const ExistingTouchRow = z.object({ id: z.string(), org_id: z.string(), user_id: z.string(), payload_hash: z.string() });

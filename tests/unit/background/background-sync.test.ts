@@ -47,7 +47,7 @@ describe('sync in the panel state', () => {
     await waitForState(port, (s) => s.sync.pending === 2);
   });
 
-  it('re-sends the state when the sync state in storage changes', async () => {
+  it('re-sends the state when the sync runner reports a change', async () => {
     const port = dockedPanel();
     port.send({ type: 'sync:configure', requestId: 'cfg-1', serverUrl: 'https://sufler.example.com/', token: TOKEN });
     expect(await ackOf(port, 'cfg-1')).toBeNull();
@@ -55,6 +55,8 @@ describe('sync in the panel state', () => {
 
     const state = await readSyncState(local());
     await writeSyncState(local(), { ...state, state: 'backoff', attempt: 1, nextAttemptAt: 5_000, lastError: { code: 'offline', message: 'down', at: 1 } });
+    // The runner calls the hub once the engine has stored its state (no storage event bus).
+    h.background.hub.syncChanged();
     await waitForState(port, (s) => s.sync.state === 'backoff' && s.sync.nextAttemptAt === 5_000 && s.sync.lastError?.code === 'offline');
   });
 });

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { BackgroundDeps, HubPort, StorageAreaLike } from '../../../lib/background/background-deps';
 import { createBackground, type Background } from '../../../lib/background/create-background';
-import type { SyncTrigger } from '../../../lib/background/sync-runner';
+import type { SyncTrigger } from '../../../lib/sync/sync-trigger';
 import type { ClientContext } from '../../../lib/context/client-context';
 import { importPlaybook } from '../../../lib/db/playbook-store';
 import {

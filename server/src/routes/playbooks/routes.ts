@@ -6,6 +6,7 @@ import {
 } from '../../../../lib/wire/playbooks';
 import { HttpError } from '../../http-error';
 import { currentPlaybook, publishPlaybook } from '../../playbooks/playbook-versions';
+import { refuseDataErrors } from '../../sync/data-error';
 import { callerOf, type RouteDeps, type ZodApp } from '../types';
 
 export function registerPlaybookRoutes(app: ZodApp, { db }: RouteDeps): void {
@@ -32,7 +33,7 @@ export function registerPlaybookRoutes(app: ZodApp, { db }: RouteDeps): void {
           }),
         );
       }
-      const published = await publishPlaybook(db, caller, parsed.playbook);
+      const published = await refuseDataErrors('the playbook', () => publishPlaybook(db, caller, parsed.playbook));
       return reply.code(201).send(published);
     },
   );

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SYNC_ALARM, SYNC_DEBOUNCE_MS, SYNC_RETRY_ALARM, createSyncRunner, type AlarmsLike } from '../../../lib/background/sync-runner';
+import { SYNC_ALARM, SYNC_DEBOUNCE_MS, SYNC_RETRY_ALARM, createSyncRunner, type AlarmsLike } from '../../../lib/sync/sync-runner';
 import type { SyncEngine, SyncRunOptions, SyncRunResult } from '../../../lib/sync/sync-engine';
 
-const IDLE: SyncRunResult = { state: 'idle', skipped: null, pushed: 0, rejected: 0, batches: [], pulled: 0, failure: null, nextAttemptAt: null };
+const IDLE: SyncRunResult = { state: 'idle', skipped: null, pushed: 0, rejected: 0, batches: [], isolated: 0, pulled: 0, failure: null, nextAttemptAt: null };
 
 class FakeAlarms implements AlarmsLike {
   readonly alarms = new Map<string, { when?: number; periodInMinutes?: number }>();
@@ -19,7 +19,8 @@ function fakeEngine(result: SyncRunResult = IDLE): SyncEngine & { runs: SyncRunO
   return {
     runs,
     async runOnce(options = {}) {
-      runs.push(options);
+      runs.push(options.force === undefined ? {} : { force: options.force });
+      if (result.skipped === null) options.onStarted?.();
       return result;
     },
   };
@@ -61,6 +62,16 @@ describe('sync runner', () => {
     await runner.onAlarm(SYNC_RETRY_ALARM);
     await runner.onAlarm('someone-else');
     expect(engine.runs).toEqual([{}, {}]);
+  });
+
+  it('tells the listener when a run starts and when it ends, and not for a run that was skipped', async () => {
+    const heard: string[] = [];
+    const listener = { syncChanged: () => heard.push('changed') };
+    await createSyncRunner({ engine: fakeEngine(), alarms: null, listener }).now();
+    expect(heard).toEqual(['changed', 'changed']);
+    const waiting = fakeEngine({ ...IDLE, state: 'backoff', skipped: 'backoff', nextAttemptAt: 5_000 });
+    await createSyncRunner({ engine: waiting, alarms: null, listener }).now();
+    expect(heard).toHaveLength(2);
   });
 
   it('forces a run when the user asks', async () => {

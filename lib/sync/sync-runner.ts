@@ -1,4 +1,5 @@
-import type { SyncEngine, SyncRunOptions, SyncRunResult } from '../sync/sync-engine';
+import type { SyncEngine, SyncRunOptions, SyncRunResult } from './sync-engine';
+import type { SyncListener, SyncTrigger } from './sync-trigger';
 
 /** The periodic sync alarm, and the one-shot alarm for a retry after a failure. */
 export const SYNC_ALARM = 'sufler-sync';
@@ -13,14 +14,6 @@ export interface AlarmsLike {
   get(name: string): Promise<unknown>;
 }
 
-/** When to sync; the background's handlers call it, the engine does the work. */
-export interface SyncTrigger {
-  /** A change reached the outbox: sync in a moment. */
-  soon(): void;
-  /** The user asked (sync:now, a new config): sync now, past any backoff. */
-  now(): Promise<SyncRunResult | null>;
-}
-
 export interface SyncRunner extends SyncTrigger {
   /** Worker start: make sure the periodic alarm exists, and sync once. */
   start(): Promise<void>;
@@ -31,15 +24,26 @@ export interface SyncRunner extends SyncTrigger {
 export interface SyncRunnerDeps {
   engine: SyncEngine;
   alarms: AlarmsLike | null;
+  /** Told when a run starts and when it ends (the hub re-sends every panel's sync status). */
+  listener?: SyncListener;
   debounceMs?: number;
 }
 
-export function createSyncRunner({ engine, alarms, debounceMs = SYNC_DEBOUNCE_MS }: SyncRunnerDeps): SyncRunner {
+export function createSyncRunner({ engine, alarms, listener, debounceMs = SYNC_DEBOUNCE_MS }: SyncRunnerDeps): SyncRunner {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const tell = () => {
+    try {
+      listener?.syncChanged();
+    } catch (error) {
+      console.error('Sufler: the sync listener failed', error);
+    }
+  };
 
   const run = async (options: SyncRunOptions): Promise<SyncRunResult | null> => {
     try {
-      const result = await engine.runOnce(options);
+      const result = await engine.runOnce({ ...options, onStarted: tell });
+      // A run that did nothing (no config, waiting out a backoff) changed nothing to show.
+      if (result.skipped === null && result.state !== 'off') tell();
       // An alarm, not a timer: the worker may be suspended long before the retry is due.
       if (result.state === 'backoff' && result.nextAttemptAt !== null && alarms !== null) {
         await alarms.create(SYNC_RETRY_ALARM, { when: result.nextAttemptAt });
