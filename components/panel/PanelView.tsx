@@ -85,12 +85,14 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, n
       )}
       {context && model ? (
         <div className="sf-sections">
+          {/* What the manager needs during a call comes first: where the deal is, what to say,
+              how to answer, where to log it; the bookkeeping follows. */}
           <StageHeader stage={model.stage} lang={lang} />
           <CadenceBadge cadence={model.cadence} lang={lang} now={now ?? Date.now()} />
-          <FieldChecklist items={model.checklist} lang={lang} />
           <ScriptWalkthrough key={clientKey(context)} model={model} clientKey={clientKey(context)} lang={lang} />
           <ObjectionList objections={model.objections} lang={lang} />
           <TouchLogger lang={lang} onLogTouch={onLogTouch} />
+          <FieldChecklist items={model.checklist} lang={lang} />
           <TouchHistory touches={state.touches} total={state.touchTotal} lang={lang} />
         </div>
       ) : (

@@ -43,7 +43,8 @@ export const MESSAGES_EN: EnglishMessages = {
   'role.head': 'head of sales',
 
   'checklist.title': 'Required fields',
-  'checklist.count': '{filled} of {total} filled',
+  'checklist.count': '{filled} of {total}',
+  'checklist.filledFold': '{filled} of {total} filled',
   'checklist.missing': { one: '{count} field missing', other: '{count} fields missing' },
   'checklist.allFilled': 'All required fields are filled',
   'checklist.empty': 'No fields are required at this stage',

@@ -45,7 +45,8 @@ export const MESSAGES_RU = {
   'role.head': 'руководитель отдела продаж',
 
   'checklist.title': 'Обязательные поля',
-  'checklist.count': 'Заполнено {filled} из {total}',
+  'checklist.count': '{filled} из {total}',
+  'checklist.filledFold': '{filled} из {total} заполнено',
   'checklist.missing': {
     one: '{count} поле не заполнено',
     few: '{count} поля не заполнены',
