@@ -43,6 +43,12 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, n
     document.documentElement.lang = lang;
   }, [lang]);
 
+  // Everything transient belongs to the client it was typed for: a new client starts clean.
+  const currentClient = state?.context ? clientKey(state.context) : null;
+  useEffect(() => {
+    setSettingsError(null);
+  }, [currentClient]);
+
   const changeSettings = (patch: SettingsPatch) => {
     setSettingsError(null);
     onSettingsChange(patch).catch((error: unknown) => setSettingsError(errorText(error, t)));
@@ -84,12 +90,15 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, n
         <p className="sf-banner sf-banner--error" role="alert">{settingsError}</p>
       )}
       {context && model ? (
-        <div className="sf-sections">
+        // Keyed by the client: the saved banner, the objection search, the logger's half-filled
+        // form and any error stay with the client they were for. (The script walk keeps its own
+        // per-client place; remounting only re-reads it.)
+        <div className="sf-sections" key={clientKey(context)}>
           {/* What the manager needs during a call comes first: where the deal is, what to say,
               how to answer, where to log it; the bookkeeping follows. */}
           <StageHeader stage={model.stage} lang={lang} />
           <CadenceBadge cadence={model.cadence} lang={lang} now={now ?? Date.now()} />
-          <ScriptWalkthrough key={clientKey(context)} model={model} clientKey={clientKey(context)} lang={lang} />
+          <ScriptWalkthrough model={model} clientKey={clientKey(context)} lang={lang} />
           <ObjectionList objections={model.objections} lang={lang} />
           <TouchLogger lang={lang} onLogTouch={onLogTouch} />
           <FieldChecklist items={model.checklist} lang={lang} />
