@@ -38,7 +38,8 @@ export function toScriptView(script: Script): ScriptView {
  * What the panel shows for one client: pure, so the same inputs always give the same model and
  * nothing is read from the clock, the page or storage.
  *  - stage: mapped, 'unmapped' (the CRM shows a stage the playbook does not list) or 'none';
- *  - objections: those tagged for the stage plus untagged ones; all of them without a mapped stage;
+ *  - objections: all of them, those tagged for the stage (and untagged ones) first and marked
+ *    relevant; every one is relevant without a mapped stage;
  *  - checklist: cumulative requirements of the stage; without a mapped stage, the first stage's
  *    requirements, the minimum every client needs;
  *  - cadence: the client's segment norm applied to the touches (see lib/cadence).
@@ -67,9 +68,15 @@ export function evaluate(playbook: Playbook, context: ClientContext, touches: To
 
   const stageScript = stage?.scriptId === undefined ? undefined : playbook.scripts.find((s) => s.id === stage.scriptId);
 
-  const objections: ObjectionView[] = playbook.objections
-    .filter((o) => stage === undefined || o.stages.length === 0 || o.stages.includes(stage.id))
-    .map((o) => ({ id: o.id, phrase: o.phrase, answers: [...o.answers] }));
+  // Every objection, the stage's own first: a client says "I need to think" at any stage.
+  const objectionViews: ObjectionView[] = playbook.objections.map((o) => ({
+    id: o.id,
+    phrase: o.phrase,
+    answers: [...o.answers],
+    synonyms: [...(o.synonyms ?? [])],
+    relevant: stage === undefined || o.stages.length === 0 || o.stages.includes(stage.id),
+  }));
+  const objections = [...objectionViews.filter((o) => o.relevant), ...objectionViews.filter((o) => !o.relevant)];
 
   const checklistStage = stage ?? playbook.stages[0];
   const checklist = checklistStage === undefined ? [] : buildChecklist(playbook, checklistStage.id, context);

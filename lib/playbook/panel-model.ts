@@ -56,6 +56,10 @@ export const ObjectionViewSchema = z.object({
   phrase: LocalizedTextSchema,
   /** Ready answers, best first. */
   answers: z.array(LocalizedTextSchema).min(1),
+  /** Other ways clients say it, for the search. */
+  synonyms: z.array(z.string()).default([]),
+  /** Tagged for the client's stage (or for every stage): listed before the rest. */
+  relevant: z.boolean().default(true),
 });
 export type ObjectionView = z.infer<typeof ObjectionViewSchema>;
 

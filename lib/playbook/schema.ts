@@ -101,7 +101,12 @@ export const ObjectionSchema = z.object({
   phrase: LocalizedTextSchema,
   /** Ready answers, best first. */
   answers: z.array(LocalizedTextSchema).min(1),
-  /** Stage ids where it is shown; empty means every stage. */
+  /**
+   * Other ways clients say it, in any language ("дороговато", "нет денег", "pricey"): the
+   * panel's search matches them by word stem as it matches the phrase.
+   */
+  synonyms: z.array(z.string().min(1).max(200)).max(100).optional(),
+  /** Stage ids where it is shown first; empty means every stage. Search covers all stages. */
   stages: z.array(z.string()),
 });
 export type Objection = z.infer<typeof ObjectionSchema>;

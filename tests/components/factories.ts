@@ -102,6 +102,8 @@ export function makeObjections(): ObjectionView[] {
     {
       id: 'expensive',
       phrase: text('Дорого', 'Too expensive'),
+      synonyms: ['дороговато', 'нет денег', 'pricey'],
+      relevant: true,
       answers: [
         text('Давайте сравним, из чего складывается цена.', 'Let us compare what the price is made of.'),
         text('Сколько стоит вам простой?', 'What does downtime cost you?'),
@@ -110,12 +112,23 @@ export function makeObjections(): ObjectionView[] {
     {
       id: 'supplier',
       phrase: text('У нас уже есть поставщик', 'We already have a supplier'),
+      synonyms: [],
+      relevant: true,
       answers: [text('Хорошо, что есть с чем сравнить ёмкость сети.', 'Good, then you can compare network capacity.')],
     },
     {
       id: 'email',
       phrase: text('Пришлите предложение на почту', 'Send me a proposal by email'),
+      synonyms: [],
+      relevant: true,
       answers: [text('Пришлю, а чтобы оно было точным, уточню два вопроса.', 'I will, and to make it precise let me ask two questions.')],
+    },
+    {
+      id: 'think',
+      phrase: text('Мне нужно подумать', 'I need to think it over'),
+      synonyms: ['подумаю', 'посоветоваться', 'consult'],
+      relevant: false,
+      answers: [text('Над чем именно хотите подумать?', 'What exactly would you like to think over?')],
     },
   ];
 }
