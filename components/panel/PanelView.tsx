@@ -16,7 +16,7 @@ import { StageHeader } from './StageHeader';
 import { SyncStatusLine } from './SyncStatusLine';
 import { TouchHistory } from './TouchHistory';
 import { TouchKindIcon } from './TouchKindIcon';
-import { TouchLogger } from './TouchLogger';
+import { TouchLogger, type TouchPrefill } from './TouchLogger';
 
 export type PanelMode = 'docked' | 'side';
 
@@ -38,6 +38,7 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, n
   const lang = resolveLang(state?.settings.lang ?? null, navigatorLanguage ?? globalThis.navigator?.language);
   const t = makeTranslator(lang);
   const [settingsError, setSettingsError] = useState<string | null>(null);
+  const [prefill, setPrefill] = useState<TouchPrefill | null>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -47,6 +48,7 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, n
   const currentClient = state?.context ? clientKey(state.context) : null;
   useEffect(() => {
     setSettingsError(null);
+    setPrefill(null);
   }, [currentClient]);
 
   const changeSettings = (patch: SettingsPatch) => {
@@ -98,9 +100,14 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, n
               how to answer, where to log it; the bookkeeping follows. */}
           <StageHeader stage={model.stage} lang={lang} />
           <CadenceBadge cadence={model.cadence} lang={lang} now={now ?? Date.now()} />
-          <ScriptWalkthrough model={model} clientKey={clientKey(context)} lang={lang} />
+          <ScriptWalkthrough
+            model={model}
+            clientKey={clientKey(context)}
+            lang={lang}
+            onLogOutcome={(draft) => setPrefill((prev) => ({ ...draft, seq: (prev?.seq ?? 0) + 1 }))}
+          />
           <ObjectionList objections={model.objections} lang={lang} />
-          <TouchLogger lang={lang} onLogTouch={onLogTouch} />
+          <TouchLogger lang={lang} onLogTouch={onLogTouch} prefill={prefill} />
           <FieldChecklist items={model.checklist} lang={lang} />
           <TouchHistory touches={state.touches} total={state.touchTotal} lang={lang} />
         </div>

@@ -67,6 +67,17 @@ export const MESSAGES_EN: EnglishMessages = {
   'script.step': 'Step {n}',
   'script.keys': 'Keys: 1–9 pick the answer, Backspace goes back, R restarts',
 
+  'script.trail': 'Client’s answers:',
+  'script.logOutcome': 'Log outcome',
+  'script.gapHint': 'The card does not say — use your own words',
+  'placeholder.contact': 'client’s name',
+  'placeholder.contact_first': 'client’s name',
+  'placeholder.company': 'client’s company',
+  'placeholder.manager': 'your name',
+  'placeholder.manager_first': 'your name',
+  'placeholder.deal': 'deal',
+  'placeholder.our_company': 'your company',
+
   'objections.title': 'Objections',
   'objections.search': 'Search objections and answers',
   'objections.placeholder': 'e.g. “too expensive”',

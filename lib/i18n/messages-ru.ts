@@ -73,6 +73,17 @@ export const MESSAGES_RU = {
   'script.step': 'Шаг {n}',
   'script.keys': 'Клавиши: 1–9 — ответ клиента, Backspace — назад, R — сначала',
 
+  'script.trail': 'Ответы клиента:',
+  'script.logOutcome': 'Записать итог',
+  'script.gapHint': 'В карточке этого нет — скажите своими словами',
+  'placeholder.contact': 'имя клиента',
+  'placeholder.contact_first': 'имя клиента',
+  'placeholder.company': 'компания клиента',
+  'placeholder.manager': 'ваше имя',
+  'placeholder.manager_first': 'ваше имя',
+  'placeholder.deal': 'сделка',
+  'placeholder.our_company': 'ваша компания',
+
   'objections.title': 'Возражения',
   'objections.search': 'Поиск по возражениям и ответам',
   'objections.placeholder': 'например, «дорого»',

@@ -3,9 +3,10 @@ import type { Touch } from '../touches/touch';
 import { computeCadence } from '../cadence/next-touch-due';
 import { describeNorm } from '../cadence/rule-text';
 import { pickSegment } from '../cadence/segment-match';
-import { buildChecklist } from './checklist';
 import type { CadenceView, ObjectionView, PanelModel, ScriptView, StageView } from './panel-model';
-import type { Playbook, Script, Stage } from './schema';
+import type { HintCondition, Playbook, Script, Stage } from './schema';
+import { placeholderValues } from './placeholders';
+import { buildChecklist, resolveField } from './checklist';
 import { normalizeText } from './text-match';
 
 /** CRM stage names are compared ignoring case, 'ё'/'е' and extra or non-breaking spaces. */
@@ -20,14 +21,31 @@ export function matchStage(playbook: Playbook, crmStage: string): Stage | undefi
   return playbook.stages.find((stage) => stage.crmNames.some((name) => normalizeStageName(name) === wanted));
 }
 
-export function toScriptView(script: Script): ScriptView {
+/** Where the deal is and what the card lacks: what a hint's condition is checked against. */
+export interface HintFacts {
+  stageId: string | null;
+  /** Playbook field ids still empty on the card. */
+  emptyFields: ReadonlySet<string>;
+}
+
+/** True when every constraint of the hint's condition holds (no condition: always). */
+export function hintApplies(when: HintCondition | undefined, facts: HintFacts): boolean {
+  if (when === undefined) return true;
+  if (when.stageNot !== undefined && facts.stageId !== null && when.stageNot.includes(facts.stageId)) return false;
+  if (when.stageIn !== undefined && (facts.stageId === null || !when.stageIn.includes(facts.stageId))) return false;
+  if (when.fieldEmpty !== undefined && !when.fieldEmpty.some((id) => facts.emptyFields.has(id))) return false;
+  return true;
+}
+
+export function toScriptView(script: Script, facts: HintFacts = { stageId: null, emptyFields: new Set() }): ScriptView {
   const nodes: ScriptView['nodes'] = {};
   for (const [id, node] of Object.entries(script.nodes)) {
     nodes[id] = {
       id,
       say: node.say,
-      hint: node.hint ?? null,
+      hint: node.hint !== undefined && hintApplies(node.hintWhen, facts) ? node.hint : null,
       goal: node.goal ?? false,
+      outcome: node.outcome ?? null,
       answers: node.answers.map((a) => ({ label: a.label, next: a.next })),
     };
   }
@@ -81,16 +99,23 @@ export function evaluate(playbook: Playbook, context: ClientContext, touches: To
   const checklistStage = stage ?? playbook.stages[0];
   const checklist = checklistStage === undefined ? [] : buildChecklist(playbook, checklistStage.id, context);
 
+  const facts: HintFacts = { stageId: stage?.id ?? null, emptyFields: emptyFieldIds(playbook, context) };
   return {
     stage: stageView,
-    script: stageScript === undefined ? null : toScriptView(stageScript),
+    script: stageScript === undefined ? null : toScriptView(stageScript, facts),
     scripts: playbook.scripts.map((s) => ({ id: s.id, title: s.title })),
     // Every script in full, so the panel can switch scripts without asking the background again.
-    allScripts: playbook.scripts.map(toScriptView),
+    allScripts: playbook.scripts.map((s) => toScriptView(s, facts)),
     objections,
+    placeholders: placeholderValues(context, playbook.ourCompany),
     checklist,
     cadence: cadenceView(playbook, context, touches, now, stage?.id ?? null),
   };
+}
+
+/** Playbook fields the card leaves empty, whatever the stage requires. */
+function emptyFieldIds(playbook: Playbook, context: ClientContext): Set<string> {
+  return new Set(playbook.fields.filter((f) => resolveField(f, context).value === '').map((f) => f.id));
 }
 
 /** `touches` is this client's history (the caller selects it by clientKey). */

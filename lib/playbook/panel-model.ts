@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../i18n/lang';
+import { TouchOutcomeSchema } from '../touches/touch';
 
 /**
  * What the panel shows for one client: the output of engine.evaluate(). It crosses from
@@ -33,10 +34,12 @@ export const ScriptNodeViewSchema = z.object({
   id: z.string(),
   /** What the manager says. */
   say: LocalizedTextSchema,
-  /** A short coaching hint for new hires. */
+  /** A short coaching hint for new hires; null when it has none or its condition does not hold. */
   hint: LocalizedTextSchema.nullable(),
   /** A goal node ends the walk-through: the script reached its aim (or a polite exit). */
   goal: z.boolean(),
+  /** For a goal node: the touch outcome "Log outcome" pre-fills; null to let the manager pick. */
+  outcome: TouchOutcomeSchema.nullable().default(null),
   /** The client's possible answers, each leading to the next node. */
   answers: z.array(z.object({ label: LocalizedTextSchema, next: z.string() })),
 });
@@ -100,6 +103,8 @@ export const PanelModelSchema = z.object({
    */
   allScripts: z.array(ScriptViewSchema).optional(),
   objections: z.array(ObjectionViewSchema),
+  /** Values for the placeholders of script lines (lib/playbook/placeholders.ts); absent = unknown. */
+  placeholders: z.record(z.string(), z.string()).default({}),
   checklist: z.array(ChecklistItemSchema),
   cadence: CadenceViewSchema,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../i18n/lang';
-import { TouchKindSchema } from '../touches/touch';
+import { TouchKindSchema, TouchOutcomeSchema } from '../touches/touch';
 import { normalizeText } from './text-match';
 
 /**
@@ -76,11 +76,29 @@ export type Field = z.infer<typeof FieldSchema>;
 
 export const ScriptAnswerSchema = z.object({ label: LocalizedTextSchema, next: z.string() });
 
+/**
+ * When a hint applies; every listed constraint must hold. A hint saying "move the deal to
+ * «Переговоры»" carries stageNot: ['negotiation'], so it is not shown on a deal already there.
+ */
+export const HintConditionSchema = z.object({
+  /** Shown only while the deal is NOT at one of these playbook stages. */
+  stageNot: z.array(z.string()).optional(),
+  /** Shown only while the deal IS at one of these playbook stages. */
+  stageIn: z.array(z.string()).optional(),
+  /** Shown only while one of these playbook fields is still empty on the card. */
+  fieldEmpty: z.array(z.string()).optional(),
+});
+export type HintCondition = z.infer<typeof HintConditionSchema>;
+
 export const ScriptNodeSchema = z.object({
+  /** May hold placeholders: {contact}, {contact_first}, {company}, {manager}, {manager_first}, {deal}, {our_company}. */
   say: LocalizedTextSchema,
   hint: LocalizedTextSchema.optional(),
+  hintWhen: HintConditionSchema.optional(),
   /** A goal node ends the script; it has no answers. */
   goal: z.boolean().optional(),
+  /** For a goal node: the outcome to pre-fill when the manager logs the call from the walk. */
+  outcome: TouchOutcomeSchema.optional(),
   answers: z.array(ScriptAnswerSchema),
 });
 export type ScriptNode = z.infer<typeof ScriptNodeSchema>;
@@ -164,6 +182,8 @@ const PlaybookShape = z.object({
   version: z.literal(PLAYBOOK_VERSION),
   id: IdSchema,
   name: LocalizedTextSchema,
+  /** The selling company's name, for the {our_company} placeholder of script lines. */
+  ourCompany: z.string().min(1).max(200).optional(),
   roles: z.array(RoleSchema).min(1),
   stages: z.array(StageSchema).min(1),
   fields: z.array(FieldSchema),
@@ -198,6 +218,9 @@ function scriptIssues(script: Script, si: number): Issue[] {
     }
     if (!node.goal && node.answers.length === 0) {
       issues.push({ path: [...at, 'answers'], message: 'needs at least one answer, or mark the node as a goal' });
+    }
+    if (node.outcome !== undefined && !node.goal) {
+      issues.push({ path: [...at, 'outcome'], message: 'only a goal node has an outcome' });
     }
     node.answers.forEach((answer, ai) => {
       if (!ids.has(answer.next)) issues.push({ path: [...at, 'answers', ai, 'next'], message: `unknown node "${answer.next}"` });
@@ -274,6 +297,22 @@ function playbookIssues(pb: z.infer<typeof PlaybookShape>): Issue[] {
       issues.push({ path: ['scripts', si, 'role'], message: `unknown role "${script.role}"` });
     }
     issues.push(...scriptIssues(script, si));
+  });
+
+  pb.scripts.forEach((script, si) => {
+    for (const [nodeId, node] of Object.entries(script.nodes)) {
+      const when = node.hintWhen;
+      if (when === undefined) continue;
+      const at = ['scripts', si, 'nodes', nodeId, 'hintWhen'];
+      for (const key of ['stageNot', 'stageIn'] as const) {
+        when[key]?.forEach((stageId, i) => {
+          if (!stageIndex.has(stageId)) issues.push({ path: [...at, key, i], message: `unknown stage "${stageId}"` });
+        });
+      }
+      when.fieldEmpty?.forEach((fieldId, i) => {
+        if (!fieldIds.has(fieldId)) issues.push({ path: [...at, 'fieldEmpty', i], message: `unknown field "${fieldId}"` });
+      });
+    }
   });
 
   pb.objections.forEach((objection, oi) => {
