@@ -138,6 +138,13 @@ export const MESSAGES_EN: EnglishMessages = {
   'cadence.never': 'No touches yet',
   'cadence.noDue': 'No due date for the next touch',
   'cadence.overdue': { one: 'Overdue by {count} day', other: 'Overdue by {count} days' },
+  'cadence.nextMeeting': 'Next meeting due by {date}',
+  'cadence.dueNowMeeting': 'Time to meet',
+  'cadence.due.meeting': 'A meeting is due: the last one was {when}',
+  'cadence.due.meetingNever': 'A meeting is due: none has taken place yet',
+  'cadence.due.touch': 'Time to get in touch: the last touch was {when}',
+  'cadence.due.touchNever': 'Time to get in touch: no touches yet',
+  'cadence.why': 'Norm “{segment}”: {rule}. Why: {reason}.',
   'cadence.dueNow': 'Time to get in touch',
 
   'options.title': 'Sufler settings',

@@ -152,6 +152,13 @@ export const MESSAGES_RU = {
     few: 'Просрочено на {count} дня',
     many: 'Просрочено на {count} дней',
   },
+  'cadence.nextMeeting': 'Следующая встреча: до {date}',
+  'cadence.dueNowMeeting': 'Пора встретиться',
+  'cadence.due.meeting': 'Нужна встреча: последняя была {when}',
+  'cadence.due.meetingNever': 'Нужна встреча: встреч ещё не было',
+  'cadence.due.touch': 'Пора связаться: последнее касание было {when}',
+  'cadence.due.touchNever': 'Пора связаться: касаний ещё не было',
+  'cadence.why': 'Норма «{segment}»: {rule}. Почему: {reason}.',
   'cadence.dueNow': 'Пора связаться',
 
   'options.title': 'Настройки Суфлёра',

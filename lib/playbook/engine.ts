@@ -1,9 +1,9 @@
 import type { ClientContext } from '../context/client-context';
 import type { Touch } from '../touches/touch';
 import { computeCadence } from '../cadence/next-touch-due';
-import { describeNorm } from '../cadence/rule-text';
-import { pickSegment } from '../cadence/segment-match';
-import type { CadenceView, ObjectionView, PanelModel, ScriptView, StageView } from './panel-model';
+import { describeNorm, describeReason } from '../cadence/rule-text';
+import { crmSegmentValue, explainSegment } from '../cadence/segment-match';
+import { CadenceViewSchema, type CadenceView, type ObjectionView, type PanelModel, type ScriptView, type StageView } from './panel-model';
 import type { HintCondition, Playbook, Script, Stage } from './schema';
 import { placeholderValues } from './placeholders';
 import { buildChecklist, resolveField } from './checklist';
@@ -120,16 +120,22 @@ function emptyFieldIds(playbook: Playbook, context: ClientContext): Set<string> 
 
 /** `touches` is this client's history (the caller selects it by clientKey). */
 function cadenceView(playbook: Playbook, context: ClientContext, touches: Touch[], now: number, stageId: string | null): CadenceView {
-  const segment = pickSegment(playbook.segments, context.fields, stageId) ?? playbook.segments[0];
-  if (segment === undefined) {
+  const chosen = explainSegment(playbook.segments, context.fields, stageId);
+  if (chosen === undefined) {
     // The schema requires a default segment; this only guards a playbook built without parsing.
-    return { segment: { id: '', name: { ru: '—', en: '—' } }, rule: { ru: '—', en: '—' }, lastTouchAt: null, nextDueAt: null, overdue: false, overdueDays: 0 };
+    return CadenceViewSchema.parse({ segment: { id: '', name: { ru: '—', en: '—' } }, rule: { ru: '—', en: '—' }, lastTouchAt: null, nextDueAt: null, overdue: false, overdueDays: 0 });
   }
+  const { segment, reason } = chosen;
+  const crmSegment = crmSegmentValue(playbook.segments, context.fields);
   const state = computeCadence(segment.norm, touches, now);
   return {
     segment: { id: segment.id, name: segment.name },
+    crmSegment,
     rule: describeNorm(segment.norm),
+    reason: describeReason(reason, crmSegment, (id) => playbook.stages.find((s) => s.id === id)?.name),
+    dueFor: state.dueFor,
     lastTouchAt: state.lastTouchAt,
+    lastMeetingAt: state.lastMeetingAt,
     nextDueAt: state.nextDueAt,
     overdue: state.overdue,
     overdueDays: state.overdueDays,

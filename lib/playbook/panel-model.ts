@@ -80,10 +80,19 @@ export const ChecklistItemSchema = z.object({
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
 export const CadenceViewSchema = z.object({
+  /** The playbook segment whose norm applies. */
   segment: z.object({ id: z.string(), name: LocalizedTextSchema }),
+  /** The CRM's own segment value on the card ("Средний"); shown instead of the playbook's name. */
+  crmSegment: z.string().nullable().default(null),
   /** The norm in words, e.g. "a call or meeting every 14 days". */
   rule: LocalizedTextSchema,
+  /** Why this norm was chosen (the field value, the stage, or the default). */
+  reason: LocalizedTextSchema.nullable().default(null),
+  /** What is due next: any counting touch, or a meeting that takes place. */
+  dueFor: z.enum(['touch', 'meeting']).default('touch'),
   lastTouchAt: z.number().nullable(),
+  /** Latest meeting that took place, when the norm asks for meetings. */
+  lastMeetingAt: z.number().nullable().default(null),
   nextDueAt: z.number().nullable(),
   overdue: z.boolean(),
   /** Whole days past due; 0 when not overdue. */
