@@ -1,11 +1,13 @@
 import { useId, useState } from 'react';
 import type { Lang } from '../../lib/i18n/lang';
-import { localize, makeTranslator } from '../../lib/i18n/translate';
+import { localize, makeTranslator, type Translator } from '../../lib/i18n/translate';
 import type { ChecklistItem } from '../../lib/playbook/panel-model';
 
 export interface FieldChecklistProps {
   items: readonly ChecklistItem[];
   lang: Lang;
+  /** Bring the CRM form to the field (switching the CRM's tab if need be); absent: rows are plain text. */
+  onRevealField?(fieldKey: string): void;
 }
 
 /** Missing fields first (they are the work left), playbook order kept within each group. */
@@ -17,7 +19,7 @@ export function orderChecklist(items: readonly ChecklistItem[]): ChecklistItem[]
  * The CRM fields this stage requires. Only the gaps are listed; the filled ones fold into one
  * line ("9 of 10 filled") that opens them on demand, so ticks never push the script down.
  */
-export function FieldChecklist({ items, lang }: FieldChecklistProps) {
+export function FieldChecklist({ items, lang, onRevealField }: FieldChecklistProps) {
   const t = makeTranslator(lang);
   const baseId = useId();
   const [showFilled, setShowFilled] = useState(false);
@@ -44,7 +46,7 @@ export function FieldChecklist({ items, lang }: FieldChecklistProps) {
           {missing.length > 0 && (
             <ul className="sf-checklist" data-testid="checklist-gaps">
               {missing.map((item) => (
-                <ChecklistRow key={item.id} item={item} lang={lang} />
+                <ChecklistRow key={item.id} item={item} lang={lang} onReveal={onRevealField} />
               ))}
             </ul>
           )}
@@ -65,7 +67,7 @@ export function FieldChecklist({ items, lang }: FieldChecklistProps) {
               {showFilled && (
                 <ul id={`${baseId}-filled`} className="sf-checklist" data-testid="checklist-filled">
                   {filled.map((item) => (
-                    <ChecklistRow key={item.id} item={item} lang={lang} />
+                    <ChecklistRow key={item.id} item={item} lang={lang} onReveal={onRevealField} />
                   ))}
                 </ul>
               )}
@@ -77,26 +79,31 @@ export function FieldChecklist({ items, lang }: FieldChecklistProps) {
   );
 }
 
-function ChecklistRow({ item, lang }: { item: ChecklistItem; lang: Lang }) {
+function valueText(item: ChecklistItem, t: Translator): string {
+  return item.valueType === 'checkbox' ? t('checklist.yes') : item.value;
+}
+
+function ChecklistRow({ item, lang, onReveal }: { item: ChecklistItem; lang: Lang; onReveal: ((fieldKey: string) => void) | undefined }) {
   const t = makeTranslator(lang);
-  return (
-    <li
-      className={item.filled ? 'sf-checklist__item is-filled' : 'sf-checklist__item is-missing'}
-      data-testid="checklist-item"
-      data-field-id={item.id}
-      data-filled={String(item.filled)}
-    >
+  const label = localize(item.label, lang);
+  const body = (
+    <>
       <span className="sf-checklist__mark" aria-hidden="true">{item.filled ? '✓' : '!'}</span>
       <span className="sf-checklist__body">
         <span className="sf-checklist__label">
-          {localize(item.label, lang)}
+          {label}
           <span className="sf-visually-hidden">
             {' — '}
             {item.filled ? t('checklist.filled') : t('checklist.missingMark')}
           </span>
         </span>
         {item.filled && item.value !== '' && (
-          <span className="sf-checklist__value" title={item.value}>{item.value}</span>
+          <span className="sf-checklist__value" title={valueText(item, t)} data-testid="checklist-value">{valueText(item, t)}</span>
+        )}
+        {!item.filled && item.bad !== null && (
+          <span className="sf-checklist__note" data-testid="checklist-bad">
+            {t(`checklist.bad.${item.valueType}`, { value: item.bad.slice(0, 40) })}
+          </span>
         )}
         {!item.filled && item.fieldKey === null && (
           <span className="sf-checklist__note" data-testid="checklist-not-on-page">
@@ -104,6 +111,30 @@ function ChecklistRow({ item, lang }: { item: ChecklistItem; lang: Lang }) {
           </span>
         )}
       </span>
+    </>
+  );
+  const fieldKey = item.fieldKey;
+  return (
+    <li
+      className={item.filled ? 'sf-checklist__item is-filled' : 'sf-checklist__item is-missing'}
+      data-testid="checklist-item"
+      data-field-id={item.id}
+      data-filled={String(item.filled)}
+    >
+      {onReveal && fieldKey !== null ? (
+        // A button: reachable with Tab, opened with Enter or Space, announced as an action.
+        <button
+          type="button"
+          className="sf-checklist__go"
+          data-testid="checklist-reveal"
+          title={t('checklist.reveal', { label })}
+          onClick={() => onReveal(fieldKey)}
+        >
+          {body}
+        </button>
+      ) : (
+        body
+      )}
     </li>
   );
 }

@@ -27,6 +27,8 @@ export interface PanelViewProps {
   mode: PanelMode;
   onLogTouch(draft: TouchDraft): Promise<void>;
   onSettingsChange(patch: SettingsPatch): Promise<void>;
+  /** Bring the CRM form to a field (a checklist row's click); rows are plain text without it. */
+  onRevealField?(fieldKey: string): void;
   /** The browser's language, for users who did not pick one; navigator.language by default. */
   navigatorLanguage?: string;
   /** Epoch ms for due-date hints; Date.now() by default. */
@@ -34,7 +36,7 @@ export interface PanelViewProps {
 }
 
 /** The whole panel, from plain data: what the background sent plus two callbacks. */
-export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, navigatorLanguage, now }: PanelViewProps) {
+export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, onRevealField, navigatorLanguage, now }: PanelViewProps) {
   const lang = resolveLang(state?.settings.lang ?? null, navigatorLanguage ?? globalThis.navigator?.language);
   const t = makeTranslator(lang);
   const [settingsError, setSettingsError] = useState<string | null>(null);
@@ -108,7 +110,7 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, n
           />
           <ObjectionList objections={model.objections} lang={lang} />
           <TouchLogger lang={lang} onLogTouch={onLogTouch} prefill={prefill} />
-          <FieldChecklist items={model.checklist} lang={lang} />
+          <FieldChecklist items={model.checklist} lang={lang} onRevealField={onRevealField} />
           <TouchHistory touches={state.touches} total={state.touchTotal} lang={lang} />
         </div>
       ) : (

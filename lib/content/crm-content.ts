@@ -4,6 +4,7 @@ import { findAdapter } from '../adapters/registry';
 import { onPageData } from '../adapters/page-data-channel';
 import type { ClientContext } from '../context/client-context';
 import { applyOutline, clearOutline } from '../highlight/field-outline';
+import { revealField } from '../highlight/reveal-field';
 import {
   isPanelCollapsed,
   parseBackgroundToContent,
@@ -79,6 +80,9 @@ export function startCrmContent(ctx: ContentScriptContext): void {
     if (parsed.type === 'outline:set') {
       outline = parsed.outline;
       renderOutline();
+    } else if (parsed.type === 'field:reveal') {
+      const field = adapter.locateField(document, parsed.key);
+      if (field) revealField(document, field);
     } else {
       void toggleCollapsed();
     }

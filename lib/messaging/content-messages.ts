@@ -11,7 +11,10 @@ export interface Outline {
 }
 
 /** background → content script (tabs.sendMessage). */
-export type BackgroundToContent = { type: 'panel:toggle' } | { type: 'outline:set'; outline: Outline };
+export type BackgroundToContent =
+  | { type: 'panel:toggle' }
+  | { type: 'outline:set'; outline: Outline }
+  | { type: 'field:reveal'; key: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -28,6 +31,9 @@ export function parseBackgroundToContent(value: unknown): BackgroundToContent | 
   if (value.type === 'outline:set') {
     const outline = parseOutline(value.outline);
     return outline ? { type: 'outline:set', outline } : null;
+  }
+  if (value.type === 'field:reveal') {
+    return typeof value.key === 'string' && value.key.length <= 200 ? { type: 'field:reveal', key: value.key } : null;
   }
   return null;
 }

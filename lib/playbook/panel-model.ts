@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../i18n/lang';
 import { TouchOutcomeSchema } from '../touches/touch';
+import { VALUE_TYPES } from './field-value';
 
 /**
  * What the panel shows for one client: the output of engine.evaluate(). It crosses from
@@ -70,8 +71,12 @@ export const ChecklistItemSchema = z.object({
   id: z.string(),
   label: LocalizedTextSchema,
   filled: z.boolean(),
-  /** The value found, '' when missing. */
+  /** The value found, '' when missing; a ticked checkbox is '1' (shown as yes). */
   value: z.string(),
+  /** How the value was checked: the panel shows a checkbox as yes/no. */
+  valueType: z.enum(VALUE_TYPES).default('text'),
+  /** What the field holds when it is not a value of its type ("1" in a date field); null otherwise. */
+  bad: z.string().nullable().default(null),
   /** Key of the page field to outline when missing; null when no such field is on the page. */
   fieldKey: z.string().nullable(),
   /** Playbook stage that first requires this field. */

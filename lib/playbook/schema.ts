@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../i18n/lang';
 import { TouchKindSchema, TouchOutcomeSchema } from '../touches/touch';
+import { VALUE_TYPES } from './field-value';
 import { normalizeText } from './text-match';
 
 /**
@@ -71,6 +72,8 @@ export const FieldSchema = z.object({
   /** Labels the field goes by on CRM pages, Russian and English; compared case-insensitively. */
   aliases: z.array(z.string().min(1)),
   source: FieldSourceSchema,
+  /** What a filled value looks like; the page's own field type wins when it names one. */
+  type: z.enum(VALUE_TYPES).optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
 

@@ -1,7 +1,9 @@
 import type { ClientContext } from '../../lib/context/client-context';
 import { ClientContextSchema } from '../../lib/context/client-context';
 import { PanelStateSchema, type PanelState } from '../../lib/messaging/hub-messages';
+import { z } from 'zod';
 import {
+  ChecklistItemSchema,
   PanelModelSchema,
   type ChecklistItem,
   type ObjectionView,
@@ -134,14 +136,14 @@ export function makeObjections(): ObjectionView[] {
 }
 
 export function makeChecklist(): ChecklistItem[] {
-  return [
+  return z.array(ChecklistItemSchema).parse([
     { id: 'phone', label: text('Телефон', 'Phone'), filled: true, value: '+7 900 000-00-00', fieldKey: null, requiredFrom: 'lead' },
     { id: 'source', label: text('Источник', 'Lead source'), filled: false, value: '', fieldKey: 'cf:1', requiredFrom: 'lead' },
     { id: 'budget', label: text('Бюджет', 'Budget'), filled: true, value: '250 000', fieldKey: 'budget', requiredFrom: 'proposal' },
     { id: 'decision_maker', label: text('ЛПР', 'Decision maker'), filled: false, value: '', fieldKey: null, requiredFrom: 'qualification' },
     { id: 'need', label: text('Потребность', 'Need'), filled: true, value: 'Склад', fieldKey: 'cf:3', requiredFrom: 'needs' },
     { id: 'next_step', label: text('Дата следующего шага', 'Next step date'), filled: false, value: '', fieldKey: 'cf:4', requiredFrom: 'meeting' },
-  ];
+  ]);
 }
 
 export function makeModel(overrides: Partial<PanelModel> = {}): PanelModel {

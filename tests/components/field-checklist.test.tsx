@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FieldChecklist } from '../../components/panel/FieldChecklist';
 import { makeChecklist } from './factories';
 
@@ -55,5 +55,40 @@ describe('FieldChecklist', () => {
     const items = makeChecklist().map((i) => (i.id === 'source' ? i : { ...i, filled: true, value: 'x' }));
     render(<FieldChecklist items={items} lang="ru" />);
     expect(screen.getByTestId('checklist-summary').textContent).toBe('1 поле не заполнено');
+  });
+});
+
+describe('FieldChecklist values and the way to the CRM field', () => {
+  const items = () =>
+    makeChecklist().map((i) =>
+      i.id === 'need' ? { ...i, label: { ru: 'КП отправлено', en: 'Proposal sent' }, value: '1', valueType: 'checkbox' as const }
+      : i.id === 'next_step' ? { ...i, bad: '1', valueType: 'date' as const }
+      : i,
+    );
+
+  it('shows a ticked checkbox as yes, not "1", and says why a "1" is not a date', async () => {
+    const user = userEvent.setup();
+    render(<FieldChecklist items={items()} lang="ru" />);
+    const nextStep = screen.getAllByTestId('checklist-item').find((li) => li.dataset.fieldId === 'next_step')!;
+    expect(within(nextStep).getByTestId('checklist-bad').textContent).toBe('«1» — это не дата');
+    await user.click(screen.getByTestId('checklist-filled-toggle'));
+    const sent = screen.getAllByTestId('checklist-item').find((li) => li.dataset.fieldId === 'need')!;
+    expect(within(sent).getByTestId('checklist-value').textContent).toBe('да');
+  });
+
+  it('brings the CRM form to a gap’s field on click or Enter; a gap not on the page is plain text', async () => {
+    const user = userEvent.setup();
+    const reveal = vi.fn();
+    render(<FieldChecklist items={items()} lang="en" onRevealField={reveal} />);
+    const buttons = screen.getAllByTestId('checklist-reveal');
+    // source (cf:1) and next_step (cf:4) are on the page; decision_maker is not.
+    expect(buttons).toHaveLength(2);
+    expect(buttons[0]?.title).toBe('Show the “Lead source” field in the CRM');
+    await user.click(buttons[0]!);
+    buttons[1]!.focus();
+    await user.keyboard('{Enter}');
+    expect(reveal.mock.calls).toEqual([['cf:1'], ['cf:4']]);
+    const dm = screen.getAllByTestId('checklist-item').find((li) => li.dataset.fieldId === 'decision_maker')!;
+    expect(within(dm).queryByTestId('checklist-reveal')).toBeNull();
   });
 });

@@ -59,7 +59,7 @@ export function readAmoDomDetailed(doc: Document, url: URL): AmoDomReading | nul
       hiddenKeys.push(key);
       continue;
     }
-    fields.push({ key, label: labelOf(field), value: customFieldValue(field) });
+    fields.push({ key, label: labelOf(field), value: customFieldValue(field), type: fieldType(field) });
   }
 
   const { contacts, company } = readLinked(root);
