@@ -3,7 +3,7 @@ import type { Lang } from '../../lib/i18n/lang';
 import { localize, makeTranslator } from '../../lib/i18n/translate';
 import type { CadenceView } from '../../lib/playbook/panel-model';
 import { formatDate } from '../../lib/i18n/format-date';
-import { formatRelative } from '../../lib/i18n/relative-time';
+import { formatAgo } from '../../lib/i18n/relative-time';
 
 export interface CadenceBadgeProps {
   cadence: CadenceView;
@@ -36,11 +36,11 @@ export function CadenceBadge({ cadence, lang, now }: CadenceBadgeProps) {
   else if (meeting) {
     status = cadence.lastMeetingAt === null
       ? t('cadence.due.meetingNever')
-      : t('cadence.due.meeting', { when: formatRelative(cadence.lastMeetingAt, now, lang) });
+      : t('cadence.due.meeting', { when: formatAgo(cadence.lastMeetingAt, now, lang) });
   } else {
     status = cadence.lastTouchAt === null
       ? t('cadence.due.touchNever')
-      : t('cadence.due.touch', { when: formatRelative(cadence.lastTouchAt, now, lang) });
+      : t('cadence.due.touch', { when: formatAgo(cadence.lastTouchAt, now, lang) });
   }
 
   return (

@@ -216,7 +216,7 @@ export const MESSAGES_EN: EnglishMessages = {
   'sync.state.idle': 'Connected',
   'sync.state.syncing': 'Syncing',
   'sync.state.backoff': 'Will retry',
-  'sync.state.error': 'Error',
+  'sync.state.error': 'Paused',
   'sync.status.title': 'Sync status',
   'sync.pending': {
     one: '{count} item waiting to sync',
@@ -242,6 +242,10 @@ export const MESSAGES_EN: EnglishMessages = {
   'sync.entity.client': 'Client',
   'sync.reason': 'Reason: {reason}',
 
+  'syncProblem.retry': 'Couldn’t sync — we’ll retry later. Everything you logged is kept.',
+  'syncProblem.stopped': 'Sync is paused — your admin needs to take a look. Everything you logged is kept.',
+  'syncProblem.details': 'Details',
+
   'syncLine.local': 'Saved locally',
   'syncLine.localHint': 'No team server connected: your data does not leave this browser',
   'syncLine.pending': {
@@ -251,7 +255,6 @@ export const MESSAGES_EN: EnglishMessages = {
   'syncLine.synced': 'Synced {when}',
   'syncLine.connected': 'Server connected',
   'syncLine.syncing': 'Syncing…',
-  'syncLine.error': 'Sync error',
   'syncLine.rejected': {
     one: '{count} refused by the server',
     other: '{count} refused by the server',

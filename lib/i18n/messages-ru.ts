@@ -231,7 +231,7 @@ export const MESSAGES_RU = {
   'sync.state.idle': 'Подключено',
   'sync.state.syncing': 'Идёт синхронизация',
   'sync.state.backoff': 'Повторим позже',
-  'sync.state.error': 'Ошибка',
+  'sync.state.error': 'Приостановлена',
   'sync.status.title': 'Состояние синхронизации',
   'sync.pending': {
     one: '{count} запись ждёт отправки',
@@ -260,6 +260,10 @@ export const MESSAGES_RU = {
   'sync.entity.client': 'Клиент',
   'sync.reason': 'Причина: {reason}',
 
+  'syncProblem.retry': 'Синхронизация не удалась — повторим позже. Всё записанное сохранено.',
+  'syncProblem.stopped': 'Синхронизация приостановлена — нужна помощь администратора. Всё записанное сохранено.',
+  'syncProblem.details': 'Подробнее',
+
   'syncLine.local': 'Сохранено локально',
   'syncLine.localHint': 'Сервер команды не подключён: данные не покидают этот браузер',
   'syncLine.pending': {
@@ -270,7 +274,6 @@ export const MESSAGES_RU = {
   'syncLine.synced': 'Синхронизировано {when}',
   'syncLine.connected': 'Сервер подключён',
   'syncLine.syncing': 'Синхронизация…',
-  'syncLine.error': 'Ошибка синхронизации',
   'syncLine.rejected': {
     one: '{count} не принята сервером',
     few: '{count} не приняты сервером',
