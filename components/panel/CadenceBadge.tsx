@@ -61,7 +61,7 @@ export function CadenceBadge({ cadence, lang, now }: CadenceBadgeProps) {
       </div>
       <p className="sf-cadence__status" data-testid="cadence-next">{status}</p>
       <p className="sf-cadence__dates sf-muted">
-        <span data-testid="cadence-rule">{localize(cadence.rule, lang)}</span>
+        <span className="sf-cadence__rule" data-testid="cadence-rule" title={localize(cadence.rule, lang)}>{localize(cadence.rule, lang)}</span>
         {!isDue && (
           <span>
             {cadence.lastTouchAt === null ? t('cadence.never') : t('cadence.last', { date: formatDate(cadence.lastTouchAt, lang) })}

@@ -154,7 +154,7 @@ describe('the panel beside an amoCRM lead card', () => {
     await expectText(tab.clientName(), ZERNO.name);
     expect(await tab.byTestId('touch-saved').count()).toBe(0);
     expect(await tab.byTestId('objection-search').inputValue()).toBe('');
-    await expectText(tab.byTestId('touch-history'), 'Касаний с этим клиентом пока не было');
+    await expectText(tab.byTestId('touch-history'), 'Касаний с этим клиентом пока нет');
     // On a qualification card "подумать" still finds the closing-stage objection, opened.
     await tab.byTestId('objection-search').fill('подумать');
     await expectText(tab.byTestId('objection-phrase'), 'подумать');
