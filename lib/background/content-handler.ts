@@ -5,6 +5,7 @@ import { outlineForContext } from './outline-broadcast';
 import type { PanelHub } from './panel-hub';
 import { readSettings } from './settings-storage';
 import { setTabContext } from './tab-contexts';
+import { forgetTabModel } from './tab-models';
 
 export interface MessageSenderLike {
   tab?: { id?: number } | undefined;
@@ -43,7 +44,10 @@ async function publishContext(
   await setTabContext(deps.session, tabId, context);
   hub.tabContextChanged(tabId, context);
   const settings = await readSettings(deps.local);
-  if (context === null) return { enabled: settings.outline, keys: [] };
+  if (context === null) {
+    forgetTabModel(tabId);
+    return { enabled: settings.outline, keys: [] };
+  }
   try {
     const seen = await recordClientSeen(deps.db, context, deps.now());
     if (seen !== 'unchanged') deps.sync.soon();
@@ -51,5 +55,5 @@ async function publishContext(
     // The panel and the outline still work; the client record catches up on the next publish.
     console.error('Sufler: could not record the client', error);
   }
-  return outlineForContext(deps, context, settings);
+  return outlineForContext(deps, tabId, context, settings);
 }

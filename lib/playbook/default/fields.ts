@@ -40,7 +40,7 @@ export const DEFAULT_FIELDS: Field[] = [
   {
     id: 'meeting_date',
     label: t('Дата встречи', 'Meeting date'),
-    aliases: ['Дата встречи', 'Дата следующей встречи', 'Встреча', 'Встреча назначена на', 'Meeting date', 'Next meeting date', 'Meeting'],
+    aliases: ['Дата встречи', 'Дата следующей встречи', 'Встреча', 'Встреча назначена на', 'Meeting date', 'Next meeting date', 'Next meeting', 'Meeting'],
     source: 'field',
     type: 'date',
   },
