@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PanelView } from '../../components/panel/PanelView';
 import { ScriptWalkthrough } from '../../components/panel/ScriptWalkthrough';
 import type { TouchDraft } from '../../lib/touches/touch';
-import { makeModel, makeScript, makeState } from './factories';
+import { makeContext, makeModel, makeScript, makeState } from './factories';
 
 const CLIENT = 'amocrm:acme.amocrm.ru:lead:1001';
 const text = (ru: string, en: string) => ({ ru, en });
@@ -74,7 +74,8 @@ describe('the script speaks to this client', () => {
     const user = userEvent.setup();
     render(
       <PanelView
-        state={makeState({ model: greetingModel({}) })}
+        // Another client: the walk position is kept per client, and the previous test walked to the goal.
+        state={makeState({ model: greetingModel({}), context: makeContext({ crmId: '2002' }) })}
         status="connected"
         mode="docked"
         onLogTouch={() => Promise.resolve()}
