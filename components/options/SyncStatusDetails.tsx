@@ -4,7 +4,7 @@ import type { Translator } from '../../lib/i18n/translate';
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import { errorText } from '../panel/error-text';
 import { formatDateTime } from '../../lib/i18n/format-date';
-import { formatRelative } from '../../lib/i18n/relative-time';
+import { formatAgo, formatRelative } from '../../lib/i18n/relative-time';
 import { syncErrorText } from '../../lib/sync/sync-error-text';
 
 export interface SyncStatusDetailsProps {
@@ -26,7 +26,8 @@ const STATE_TONE: Record<SyncStatus['state'], string> = {
 /** The live sync state of a connected server, as the background reports it. */
 export function SyncStatusDetails({ sync, lang, t, now, onSyncNow }: SyncStatusDetailsProps) {
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
-  const when = (at: number) => formatRelative(at, now, lang);
+  // Past moments never read as future ones when clocks differ; the next attempt is a future one.
+  const when = (at: number) => formatAgo(at, now, lang);
 
   const syncNow = () => {
     setFeedback(null);
@@ -54,7 +55,7 @@ export function SyncStatusDetails({ sync, lang, t, now, onSyncNow }: SyncStatusD
       )}
       {sync.nextAttemptAt !== null && (
         <p data-testid="sync-next-attempt" title={formatDateTime(sync.nextAttemptAt, lang)}>
-          {t('sync.nextAttempt', { when: when(sync.nextAttemptAt) })}
+          {t('sync.nextAttempt', { when: formatRelative(sync.nextAttemptAt, now, lang) })}
         </p>
       )}
       <div className="sf-row sf-options__actions">

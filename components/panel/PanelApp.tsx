@@ -79,6 +79,17 @@ export function PanelApp({ mode, hub }: { mode: PanelMode; hub?: HubRelay }) {
   }, []);
   const onLogTouch = useCallback((draft: TouchDraft) => request({ type: 'touch:log', draft }), [request]);
   const onSettingsChange = useCallback((patch: SettingsPatch) => request({ type: 'settings:set', patch }), [request]);
+  // Nothing to report back: the CRM form moving is the answer.
+  const onRevealField = useCallback((fieldKey: string) => void request({ type: 'field:reveal', fieldKey }).catch(() => {}), [request]);
 
-  return <PanelView state={state} status={status} mode={mode} onLogTouch={onLogTouch} onSettingsChange={onSettingsChange} />;
+  return (
+    <PanelView
+      state={state}
+      status={status}
+      mode={mode}
+      onLogTouch={onLogTouch}
+      onSettingsChange={onSettingsChange}
+      onRevealField={onRevealField}
+    />
+  );
 }

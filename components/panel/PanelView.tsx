@@ -16,7 +16,7 @@ import { StageHeader } from './StageHeader';
 import { SyncStatusLine } from './SyncStatusLine';
 import { TouchHistory } from './TouchHistory';
 import { TouchKindIcon } from './TouchKindIcon';
-import { TouchLogger } from './TouchLogger';
+import { TouchLogger, type TouchPrefill } from './TouchLogger';
 
 export type PanelMode = 'docked' | 'side';
 
@@ -27,6 +27,8 @@ export interface PanelViewProps {
   mode: PanelMode;
   onLogTouch(draft: TouchDraft): Promise<void>;
   onSettingsChange(patch: SettingsPatch): Promise<void>;
+  /** Bring the CRM form to a field (a checklist row's click); rows are plain text without it. */
+  onRevealField?(fieldKey: string): void;
   /** The browser's language, for users who did not pick one; navigator.language by default. */
   navigatorLanguage?: string;
   /** Epoch ms for due-date hints; Date.now() by default. */
@@ -34,14 +36,22 @@ export interface PanelViewProps {
 }
 
 /** The whole panel, from plain data: what the background sent plus two callbacks. */
-export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, navigatorLanguage, now }: PanelViewProps) {
+export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, onRevealField, navigatorLanguage, now }: PanelViewProps) {
   const lang = resolveLang(state?.settings.lang ?? null, navigatorLanguage ?? globalThis.navigator?.language);
   const t = makeTranslator(lang);
   const [settingsError, setSettingsError] = useState<string | null>(null);
+  const [prefill, setPrefill] = useState<TouchPrefill | null>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+
+  // Everything transient belongs to the client it was typed for: a new client starts clean.
+  const currentClient = state?.context ? clientKey(state.context) : null;
+  useEffect(() => {
+    setSettingsError(null);
+    setPrefill(null);
+  }, [currentClient]);
 
   const changeSettings = (patch: SettingsPatch) => {
     setSettingsError(null);
@@ -84,13 +94,23 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, n
         <p className="sf-banner sf-banner--error" role="alert">{settingsError}</p>
       )}
       {context && model ? (
-        <div className="sf-sections">
+        // Keyed by the client: the saved banner, the objection search, the logger's half-filled
+        // form and any error stay with the client they were for. (The script walk keeps its own
+        // per-client place; remounting only re-reads it.)
+        <div className="sf-sections" key={clientKey(context)}>
+          {/* What the manager needs during a call comes first: where the deal is, what to say,
+              how to answer, where to log it; the bookkeeping follows. */}
           <StageHeader stage={model.stage} lang={lang} />
           <CadenceBadge cadence={model.cadence} lang={lang} now={now ?? Date.now()} />
-          <FieldChecklist items={model.checklist} lang={lang} />
-          <ScriptWalkthrough key={clientKey(context)} model={model} clientKey={clientKey(context)} lang={lang} />
+          <ScriptWalkthrough
+            model={model}
+            clientKey={clientKey(context)}
+            lang={lang}
+            onLogOutcome={(draft) => setPrefill((prev) => ({ ...draft, seq: (prev?.seq ?? 0) + 1 }))}
+          />
           <ObjectionList objections={model.objections} lang={lang} />
-          <TouchLogger lang={lang} onLogTouch={onLogTouch} />
+          <TouchLogger lang={lang} onLogTouch={onLogTouch} prefill={prefill} />
+          <FieldChecklist items={model.checklist} lang={lang} onRevealField={onRevealField} />
           <TouchHistory touches={state.touches} total={state.touchTotal} lang={lang} />
         </div>
       ) : (

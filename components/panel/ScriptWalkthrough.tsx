@@ -13,14 +13,20 @@ import {
   stepBack,
   walkStorageKey,
   writeStored,
+  walkAnswers,
+  walkTouchPrefill,
   type WalkPath,
+  type WalkTouchPrefill,
 } from '../../lib/playbook/script-walk';
+import { ScriptLine } from './ScriptLine';
 
 export interface ScriptWalkthroughProps {
-  model: Pick<PanelModel, 'script' | 'scripts' | 'allScripts'>;
+  model: Pick<PanelModel, 'script' | 'scripts' | 'allScripts'> & Partial<Pick<PanelModel, 'placeholders'>>;
   /** clientKey() of the client: the place in each script is remembered per client. */
   clientKey: string;
   lang: Lang;
+  /** "Log outcome": hands the walk's answers to the touch logger. Without it the button is not shown. */
+  onLogOutcome?(prefill: WalkTouchPrefill): void;
 }
 
 function isTypingTarget(target: EventTarget): boolean {
@@ -28,7 +34,7 @@ function isTypingTarget(target: EventTarget): boolean {
 }
 
 /** A branching call script: the line to say, the client's possible answers, and a way back. */
-export function ScriptWalkthrough({ model, clientKey, lang }: ScriptWalkthroughProps) {
+export function ScriptWalkthrough({ model, clientKey, lang, onLogOutcome }: ScriptWalkthroughProps) {
   const t = makeTranslator(lang);
   const baseId = useId();
   const sayRef = useRef<HTMLDivElement>(null);
@@ -57,6 +63,7 @@ export function ScriptWalkthrough({ model, clientKey, lang }: ScriptWalkthroughP
   const storageKey = walkStorageKey(clientKey, script.id);
   const path = paths[script.id] ?? sanitizePath(script, readStored(storageKey));
   const node = currentNode(script, path);
+  const chosen = walkAnswers(script, path);
 
   const go = (next: WalkPath, moveFocus: boolean) => {
     if (next === path) return;
@@ -133,7 +140,9 @@ export function ScriptWalkthrough({ model, clientKey, lang }: ScriptWalkthroughP
             data-node-id={node.id}
           >
             <span className="sf-say__label">{t('script.say')}</span>
-            <p className="sf-say__text" data-testid="script-say">{localize(node.say, lang)}</p>
+            <p className="sf-say__text" data-testid="script-say">
+              <ScriptLine text={localize(node.say, lang)} values={model.placeholders ?? {}} lang={lang} />
+            </p>
           </div>
           {node.hint && (
             <p className="sf-hint" data-testid="script-hint">
@@ -169,7 +178,24 @@ export function ScriptWalkthrough({ model, clientKey, lang }: ScriptWalkthroughP
         </>
       )}
 
+      {chosen.length > 0 && (
+        <p className="sf-walk-trail" data-testid="script-trail">
+          <span className="sf-label">{t('script.trail')} </span>
+          {chosen.map((a) => localize(a, lang)).join(' → ')}
+        </p>
+      )}
+
       <div className="sf-row">
+        {onLogOutcome && chosen.length > 0 && (
+          <button
+            type="button"
+            className={node?.goal ? 'sf-btn sf-btn--primary' : 'sf-btn'}
+            data-testid="script-log-outcome"
+            onClick={() => onLogOutcome(walkTouchPrefill(script, path, lang))}
+          >
+            {t('script.logOutcome')}
+          </button>
+        )}
         <button
           type="button"
           className="sf-btn sf-btn--ghost"

@@ -8,7 +8,10 @@ export interface StageHeaderProps {
   lang: Lang;
 }
 
-/** The deal stage: where the client is in the playbook, and what to achieve here. */
+/**
+ * The deal stage in one line (name and position), so the script is on the first screen;
+ * the goal, the owner and the CRM's own name open under it on demand.
+ */
 export function StageHeader({ stage, lang }: StageHeaderProps) {
   const t = makeTranslator(lang);
 
@@ -37,35 +40,39 @@ export function StageHeader({ stage, lang }: StageHeaderProps) {
   const position = stage.index + 1;
   const roleKey = `role.${stage.role}`;
   const role = isMessageKey(roleKey) ? t(roleKey) : stage.role;
+  const progress = t('stage.progress', { index: position, total: stage.total });
   return (
     <section className="sf-card sf-stage" aria-labelledby="sf-stage-name" data-testid="stage">
-      <div className="sf-stage__top">
-        <span className="sf-eyebrow" data-testid="stage-progress">
-          {t('stage.progress', { index: position, total: stage.total })}
-        </span>
-        <span className="sf-eyebrow sf-stage__role">{t('stage.role', { role })}</span>
-      </div>
-      <h2 id="sf-stage-name" className="sf-stage__name" data-testid="stage-name">
-        {localize(stage.name, lang)}
-      </h2>
-      <div
-        className="sf-progress"
-        role="progressbar"
-        aria-label={t('stage.progressLabel')}
-        aria-valuemin={1}
-        aria-valuemax={stage.total}
-        aria-valuenow={position}
-        aria-valuetext={t('stage.progress', { index: position, total: stage.total })}
-      >
-        {Array.from({ length: stage.total }, (_, i) => (
-          <span key={i} className={i < position ? 'sf-progress__step is-done' : 'sf-progress__step'} />
-        ))}
-      </div>
-      <p className="sf-muted sf-stage__crm" data-testid="stage-crm">{t('stage.crm', { name: stage.crmStage })}</p>
-      <div className="sf-stage__goal" data-testid="stage-goal">
-        <span className="sf-stage__goal-label">{t('stage.goal')}</span>
-        <span>{localize(stage.goal, lang)}</span>
-      </div>
+      <details className="sf-stage__details">
+        <summary className="sf-stage__line" title={localize(stage.goal, lang)}>
+          <h2 id="sf-stage-name" className="sf-stage__name" data-testid="stage-name">
+            {localize(stage.name, lang)}
+          </h2>
+          <span
+            className="sf-stage__progress"
+            role="progressbar"
+            aria-label={t('stage.progressLabel')}
+            aria-valuemin={1}
+            aria-valuemax={stage.total}
+            aria-valuenow={position}
+            aria-valuetext={progress}
+            data-testid="stage-progress"
+          >
+            {progress}
+          </span>
+        </summary>
+        <div className="sf-stage__more">
+          <div className="sf-stage__goal" data-testid="stage-goal">
+            <span className="sf-stage__goal-label">{t('stage.goal')}</span>
+            <span>{localize(stage.goal, lang)}</span>
+          </div>
+          <p className="sf-muted sf-stage__crm">
+            <span data-testid="stage-crm">{t('stage.crm', { name: stage.crmStage })}</span>
+            {' · '}
+            <span>{t('stage.role', { role })}</span>
+          </p>
+        </div>
+      </details>
     </section>
   );
 }

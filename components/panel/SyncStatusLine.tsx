@@ -1,8 +1,8 @@
 import type { Lang } from '../../lib/i18n/lang';
 import { makeTranslator } from '../../lib/i18n/translate';
 import type { SyncStatus } from '../../lib/sync/sync-status';
-import { formatRelative } from '../../lib/i18n/relative-time';
-import { syncErrorText } from '../../lib/sync/sync-error-text';
+import { formatAgo } from '../../lib/i18n/relative-time';
+import { SyncProblem } from './SyncProblem';
 
 export interface SyncStatusLineProps {
   sync: SyncStatus;
@@ -30,8 +30,9 @@ export function SyncStatusLine({ sync, lang, now }: SyncStatusLineProps) {
   let main: string;
   let tone: 'ok' | 'warn' | 'danger' | 'info';
   if (failing) {
-    main = t('syncLine.error');
-    tone = 'danger';
+    // Said by SyncProblem below, in the same words as the popup.
+    main = '';
+    tone = 'warn';
   } else if (sync.state === 'syncing') {
     main = t('syncLine.syncing');
     tone = 'info';
@@ -39,26 +40,22 @@ export function SyncStatusLine({ sync, lang, now }: SyncStatusLineProps) {
     main = t('syncLine.pending', { count: sync.pending });
     tone = 'warn';
   } else if (sync.lastSuccessAt !== null) {
-    main = t('syncLine.synced', { when: formatRelative(sync.lastSuccessAt, now, lang) });
+    main = t('syncLine.synced', { when: formatAgo(sync.lastSuccessAt, now, lang) });
     tone = 'ok';
   } else {
     main = t('syncLine.connected');
     tone = 'info';
   }
-  const reason = failing && sync.lastError ? syncErrorText(sync.lastError, sync.serverUrl, t) : null;
 
   return (
     <footer className={`sf-sync-line sf-sync-line--${tone}`} data-testid="sync-line" data-sync-state={sync.state} title={sync.serverUrl ?? undefined}>
       <span className="sf-sync-line__dot" aria-hidden="true" />
-      <span className={tone === 'danger' ? 'sf-pill sf-pill--danger' : undefined} data-testid="sync-line-main">{main}</span>
+      {failing ? <SyncProblem sync={sync} lang={lang} now={now} /> : <span data-testid="sync-line-main">{main}</span>}
       {failing && sync.pending > 0 && <span className="sf-muted">{t('syncLine.pending', { count: sync.pending })}</span>}
       {sync.rejectedCount > 0 && (
         <span className="sf-pill sf-pill--danger" data-testid="sync-line-rejected">
           {t('syncLine.rejected', { count: sync.rejectedCount })}
         </span>
-      )}
-      {reason !== null && (
-        <span className="sf-sync-line__reason" role="status" data-testid="sync-line-reason">{reason}</span>
       )}
     </footer>
   );

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Lang } from '../../lib/i18n/lang';
 import { makeTranslator } from '../../lib/i18n/translate';
 import { MANUAL_TOUCH_KINDS, type TouchDraft, type TouchOutcome } from '../../lib/touches/touch';
@@ -10,12 +10,21 @@ export interface TouchLoggerProps {
   lang: Lang;
   /** Resolves when the background stored the touch; rejects with the reason otherwise. */
   onLogTouch(draft: TouchDraft): Promise<void>;
+  /** Filled in from a script walk ("Log outcome"); a new `seq` fills the form again. */
+  prefill?: TouchPrefill | null;
+}
+
+export interface TouchPrefill {
+  seq: number;
+  kind: ManualTouchKind;
+  outcome: TouchOutcome | null;
+  comment: string;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 /** Log a call, meeting, letter, paper letter or note in two clicks and a comment. */
-export function TouchLogger({ lang, onLogTouch }: TouchLoggerProps) {
+export function TouchLogger({ lang, onLogTouch, prefill }: TouchLoggerProps) {
   const t = makeTranslator(lang);
   const baseId = useId();
   const [kind, setKind] = useState<ManualTouchKind | null>(null);
@@ -24,6 +33,22 @@ export function TouchLogger({ lang, onLogTouch }: TouchLoggerProps) {
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const kindButtons = useRef(new Map<ManualTouchKind, HTMLButtonElement>());
   const firstOutcome = useRef<HTMLButtonElement | null>(null);
+  const commentRef = useRef<HTMLTextAreaElement | null>(null);
+
+  // The walk's answers arrive as a ready draft: the manager checks it and saves.
+  const prefillSeq = prefill?.seq;
+  useEffect(() => {
+    if (!prefill) return;
+    setKind(prefill.kind);
+    setOutcome(prefill.outcome !== null && OUTCOMES_BY_KIND[prefill.kind].includes(prefill.outcome) ? prefill.outcome : null);
+    setComment(prefill.comment);
+    setSave({ kind: 'idle' });
+    queueMicrotask(() => {
+      commentRef.current?.scrollIntoView?.({ block: 'nearest' });
+      commentRef.current?.focus();
+    });
+    // Only a new request fills the form again; re-renders of the same one leave the manager's edits.
+  }, [prefillSeq]);
 
   const chooseKind = (next: ManualTouchKind) => {
     setKind(next);
@@ -123,6 +148,7 @@ export function TouchLogger({ lang, onLogTouch }: TouchLoggerProps) {
           <div className="sf-field">
             <label className="sf-label" htmlFor={`${baseId}-comment`}>{t('touch.comment')}</label>
             <textarea
+              ref={commentRef}
               id={`${baseId}-comment`}
               className="sf-textarea"
               data-testid="touch-comment"

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { makeTranslator, resolveLang } from '../../lib/i18n/translate';
 import type { PanelState } from '../../lib/messaging/hub-messages';
 import { errorText } from '../panel/error-text';
-import { formatRelative } from '../../lib/i18n/relative-time';
-import { syncErrorText } from '../../lib/sync/sync-error-text';
+import { formatAgo } from '../../lib/i18n/relative-time';
+import { SyncProblem } from '../panel/SyncProblem';
 
 export interface PopupViewProps {
   /** null until the background's first state arrives. */
@@ -56,7 +56,7 @@ export function PopupView({ state, canOpenSidePanel, onOpenPanel, onSyncNow, onO
         <span className="sf-brand__logo" aria-hidden="true">S</span>
         <span className="sf-popup__name">{t('app.name')}</span>
         {sync !== null && (
-          <span className={`sf-pill ${sync.state === 'error' ? 'sf-pill--danger' : sync.state === 'backoff' ? 'sf-pill--warn' : ''}`} data-testid="popup-state">
+          <span className={`sf-pill ${sync.state === 'error' || sync.state === 'backoff' ? 'sf-pill--warn' : ''}`} data-testid="popup-state">
             {t(`sync.state.${sync.state}`)}
           </span>
         )}
@@ -71,11 +71,11 @@ export function PopupView({ state, canOpenSidePanel, onOpenPanel, onSyncNow, onO
           <>
             <p data-testid="popup-pending">{sync.pending > 0 ? t('sync.pending', { count: sync.pending }) : t('sync.allSent')}</p>
             <p data-testid="popup-last-success">
-              {t('sync.lastSuccess', { when: sync.lastSuccessAt !== null ? formatRelative(sync.lastSuccessAt, at, lang) : t('sync.never') })}
+              {t('sync.lastSuccess', { when: sync.lastSuccessAt !== null ? formatAgo(sync.lastSuccessAt, at, lang) : t('sync.never') })}
             </p>
-            {sync.lastError !== null && (
-              <p className="sf-popup__error" data-testid="popup-last-error">
-                {t('sync.lastError', { when: formatRelative(sync.lastError.at, at, lang), text: syncErrorText(sync.lastError, sync.serverUrl, t) })}
+            {sync.lastError !== null && (sync.state === 'error' || sync.state === 'backoff') && (
+              <p className="sf-popup__problem" data-testid="popup-last-error">
+                <SyncProblem sync={sync} lang={lang} now={at} />
               </p>
             )}
             {sync.rejectedCount > 0 && (

@@ -69,6 +69,10 @@ async function carryOut(deps: BackgroundDeps, action: PanelActionMessage, tabId:
     case 'sync:now':
       void deps.sync.now();
       return null;
+    case 'field:reveal':
+      // The content script on the tab finds the field; a tab without one has nothing to show.
+      if (tabId !== null) await deps.sendToTab(tabId, { type: 'field:reveal', key: action.fieldKey }).catch(() => {});
+      return null;
   }
 }
 

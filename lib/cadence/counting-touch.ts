@@ -18,7 +18,10 @@ export function latestAt(touches: readonly Touch[], counts: (touch: Touch) => bo
   return latest;
 }
 
-/** A meeting that did take place; booked-but-declined or unanswered ones do not. */
+/**
+ * A meeting that did take place ("Meeting held"). A meeting only booked, declined or missed
+ * does not: the meeting norm asks for people who met, not for entries in a calendar.
+ */
 export function isHeldMeeting(touch: Pick<Touch, 'kind' | 'outcome'>): boolean {
-  return touch.kind === 'meeting' && touch.outcome !== 'no_answer' && touch.outcome !== 'declined';
+  return touch.kind === 'meeting' && touch.outcome === 'reached';
 }

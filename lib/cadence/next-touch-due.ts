@@ -7,6 +7,10 @@ export const DAY_MS = 86_400_000;
 export interface CadenceState {
   /** Latest touch that counts toward the norm. */
   lastTouchAt: number | null;
+  /** Latest meeting that took place; null without a meeting norm or without such a meeting. */
+  lastMeetingAt: number | null;
+  /** Which part of the norm sets nextDueAt: any touch, or a meeting. */
+  dueFor: 'touch' | 'meeting';
   /** When the next touch (or meeting, whichever comes first) is due. */
   nextDueAt: number;
   /** True only once the due moment has passed; exactly at it the touch is due, not late. */
@@ -36,10 +40,17 @@ export function overdueDays(dueAt: number, now: number): number {
 export function computeCadence(norm: TouchNorm, touches: readonly Touch[], now: number): CadenceState {
   const lastTouchAt = latestAt(touches, (t) => countsAsTouch(t, norm.countingKinds));
   let nextDueAt = dueAfter(lastTouchAt, norm.touchEveryDays, now);
+  let lastMeetingAt: number | null = null;
+  let dueFor: CadenceState['dueFor'] = 'touch';
   if (norm.meetingEveryDays !== undefined) {
-    const lastMeetingAt = latestAt(touches, isHeldMeeting);
-    nextDueAt = Math.min(nextDueAt, dueAfter(lastMeetingAt, norm.meetingEveryDays, now));
+    lastMeetingAt = latestAt(touches, isHeldMeeting);
+    const meetingDue = dueAfter(lastMeetingAt, norm.meetingEveryDays, now);
+    // On a tie the meeting is named: a meeting also settles the touch.
+    if (meetingDue <= nextDueAt) {
+      nextDueAt = meetingDue;
+      dueFor = 'meeting';
+    }
   }
   const days = overdueDays(nextDueAt, now);
-  return { lastTouchAt, nextDueAt, overdue: days > 0, overdueDays: days };
+  return { lastTouchAt, lastMeetingAt, dueFor, nextDueAt, overdue: days > 0, overdueDays: days };
 }

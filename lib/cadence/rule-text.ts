@@ -2,6 +2,7 @@ import type { LocalizedText } from '../i18n/lang';
 import { pluralRu } from '../i18n/translate';
 import type { TouchKind } from '../touches/touch';
 import type { TouchNorm } from '../playbook/schema';
+import type { SegmentReason } from './segment-match';
 
 const KIND_NAMES: Record<TouchKind, LocalizedText> = {
   call: { ru: 'звонок', en: 'a call' },
@@ -42,6 +43,31 @@ export function describeNorm(norm: TouchNorm): LocalizedText {
   if (norm.meetingEveryDays !== undefined) {
     ru += `; встреча — ${ruEvery(norm.meetingEveryDays)}`;
     en += `; a meeting ${enEvery(norm.meetingEveryDays)}`;
+  }
+  return { ru, en };
+}
+
+/**
+ * Why this norm applies, in words for the badge's hover text; stageName names a playbook stage.
+ * With the CRM's own segment on the card that no rule knows, that is said too, so "Средний"
+ * shown beside an open-deal norm is not a mystery.
+ */
+export function describeReason(reason: SegmentReason, crmSegment: string | null, stageName: (id: string) => LocalizedText | undefined): LocalizedText {
+  let ru: string;
+  let en: string;
+  if (reason.by === 'field') {
+    ru = `В CRM «${reason.label}» = «${reason.value}»`;
+    en = `The CRM says “${reason.label}” = “${reason.value}”`;
+  } else {
+    const unknown = crmSegment === null ? null : { ru: `Сегмента CRM «${crmSegment}» нет в правилах плейбука. `, en: `The CRM segment “${crmSegment}” has no playbook rule. ` };
+    if (reason.by === 'stage') {
+      const name = stageName(reason.stageId) ?? { ru: reason.stageId, en: reason.stageId };
+      ru = `${unknown?.ru ?? ''}Сделка на этапе «${name.ru}»`;
+      en = `${unknown?.en ?? ''}The deal is at the “${name.en}” stage`;
+    } else {
+      ru = `${unknown?.ru ?? ''}Ни одно правило не подошло — норма по умолчанию`;
+      en = `${unknown?.en ?? ''}No rule matched, so the default norm applies`;
+    }
   }
   return { ru, en };
 }

@@ -4,6 +4,7 @@ import { findAdapter } from '../adapters/registry';
 import { onPageData, requestPageData, stopPageData } from '../adapters/page-data-channel';
 import type { ClientContext } from '../context/client-context';
 import { applyOutline, clearOutline } from '../highlight/field-outline';
+import { revealField } from '../highlight/reveal-field';
 import {
   isPanelCollapsed,
   parseBackgroundToContent,
@@ -91,6 +92,11 @@ export function startCrmContent(ctx: ContentScriptContext): void {
   const onMessage = (message: unknown) => {
     const parsed = parseBackgroundToContent(message);
     if (!parsed) return;
+    if (parsed.type === 'field:reveal') {
+      const field = adapter.locateField(document, parsed.key);
+      if (field) revealField(document, field);
+      return;
+    }
     outline = parsed.outline;
     renderOutline();
   };

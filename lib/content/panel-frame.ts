@@ -44,6 +44,8 @@ export function createPanelFrame(ctx: ContentScriptContext, title: string): Pane
         background: '#fff',
       });
       iframe.title = title;
+      // The copy buttons of the panel write to the clipboard; a cross-origin frame needs it delegated.
+      iframe.allow = 'clipboard-write';
       Object.assign(iframe.style, {
         width: '100%',
         height: '100%',

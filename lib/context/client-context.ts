@@ -19,6 +19,8 @@ export const PageFieldSchema = z.object({
   label: z.string(),
   /** The value as text; '' when the field is empty. */
   value: z.string(),
+  /** The CRM's own field type when the page says it ('date', 'checkbox', 'numeric', …). */
+  type: z.string().max(40).optional(),
 });
 export type PageField = z.infer<typeof PageFieldSchema>;
 

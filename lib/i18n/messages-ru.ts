@@ -45,7 +45,8 @@ export const MESSAGES_RU = {
   'role.head': 'руководитель отдела продаж',
 
   'checklist.title': 'Обязательные поля',
-  'checklist.count': 'Заполнено {filled} из {total}',
+  'checklist.count': '{filled} из {total}',
+  'checklist.filledFold': '{filled} из {total} заполнено',
   'checklist.missing': {
     one: '{count} поле не заполнено',
     few: '{count} поля не заполнены',
@@ -55,6 +56,15 @@ export const MESSAGES_RU = {
   'checklist.empty': 'На этом этапе обязательных полей нет',
   'checklist.filled': 'заполнено',
   'checklist.missingMark': 'не заполнено',
+  'checklist.yes': 'да',
+  'checklist.reveal': 'Показать поле «{label}» в CRM',
+  'checklist.bad.text': '«{value}» — не подходит',
+  'checklist.bad.date': '«{value}» — это не дата',
+  'checklist.bad.phone': '«{value}» — это не номер телефона',
+  'checklist.bad.email': '«{value}» — это не адрес почты',
+  'checklist.bad.number': '«{value}» — это не число',
+  'checklist.bad.checkbox': 'Отметка не поставлена',
+  'checklist.bad.select': 'Значение не выбрано',
   'checklist.notOnPage': 'такого поля нет на странице — добавьте его в карточку',
 
   'script.title': 'Скрипт разговора',
@@ -72,11 +82,30 @@ export const MESSAGES_RU = {
   'script.step': 'Шаг {n}',
   'script.keys': 'Клавиши: 1–9 — ответ клиента, Backspace — назад, R — сначала',
 
+  'script.trail': 'Ответы клиента:',
+  'script.logOutcome': 'Записать итог',
+  'script.gapHint': 'В карточке этого нет — скажите своими словами',
+  'placeholder.contact': 'имя клиента',
+  'placeholder.contact_first': 'имя клиента',
+  'placeholder.company': 'компания клиента',
+  'placeholder.manager': 'ваше имя',
+  'placeholder.manager_first': 'ваше имя',
+  'placeholder.deal': 'сделка',
+  'placeholder.our_company': 'ваша компания',
+
   'objections.title': 'Возражения',
   'objections.search': 'Поиск по возражениям и ответам',
   'objections.placeholder': 'например, «дорого»',
   'objections.nothingFound': 'Ничего не найдено по запросу «{query}»',
   'objections.empty': 'Для этого этапа возражений в плейбуке нет',
+  'objections.otherStage': 'другой этап',
+  'objections.noneForStage': 'Для этого этапа возражений нет — найдите нужное поиском',
+  'objections.showAll': 'Показать все возражения ({count})',
+  'objections.stageOnly': 'Только для этого этапа',
+  'objections.copy': 'Копировать',
+  'objections.copyLabel': 'Копировать ответ {n}',
+  'objections.copied': 'Скопировано',
+  'objections.copyFailed': 'Не удалось скопировать — выделите текст вручную',
   'objections.answers': {
     one: '{count} ответ',
     few: '{count} ответа',
@@ -132,6 +161,13 @@ export const MESSAGES_RU = {
     few: 'Просрочено на {count} дня',
     many: 'Просрочено на {count} дней',
   },
+  'cadence.nextMeeting': 'Следующая встреча: до {date}',
+  'cadence.dueNowMeeting': 'Пора встретиться',
+  'cadence.due.meeting': 'Нужна встреча: последняя была {when}',
+  'cadence.due.meetingNever': 'Нужна встреча: встреч ещё не было',
+  'cadence.due.touch': 'Пора связаться: последнее касание было {when}',
+  'cadence.due.touchNever': 'Пора связаться: касаний ещё не было',
+  'cadence.why': 'Норма «{segment}»: {rule}. Почему: {reason}.',
   'cadence.dueNow': 'Пора связаться',
 
   'options.title': 'Настройки Суфлёра',
@@ -196,7 +232,7 @@ export const MESSAGES_RU = {
   'sync.state.idle': 'Подключено',
   'sync.state.syncing': 'Идёт синхронизация',
   'sync.state.backoff': 'Повторим позже',
-  'sync.state.error': 'Ошибка',
+  'sync.state.error': 'Приостановлена',
   'sync.status.title': 'Состояние синхронизации',
   'sync.pending': {
     one: '{count} запись ждёт отправки',
@@ -225,6 +261,10 @@ export const MESSAGES_RU = {
   'sync.entity.client': 'Клиент',
   'sync.reason': 'Причина: {reason}',
 
+  'syncProblem.retry': 'Синхронизация не удалась — повторим позже. Всё записанное сохранено.',
+  'syncProblem.stopped': 'Синхронизация приостановлена — нужна помощь администратора. Всё записанное сохранено.',
+  'syncProblem.details': 'Подробнее',
+
   'syncLine.local': 'Сохранено локально',
   'syncLine.localHint': 'Сервер команды не подключён: данные не покидают этот браузер',
   'syncLine.pending': {
@@ -235,7 +275,6 @@ export const MESSAGES_RU = {
   'syncLine.synced': 'Синхронизировано {when}',
   'syncLine.connected': 'Сервер подключён',
   'syncLine.syncing': 'Синхронизация…',
-  'syncLine.error': 'Ошибка синхронизации',
   'syncLine.rejected': {
     one: '{count} не принята сервером',
     few: '{count} не приняты сервером',

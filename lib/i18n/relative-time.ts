@@ -20,3 +20,14 @@ export function formatRelative(at: number, now: number, lang: Lang): string {
   if (abs < DAY) return format.format(Math.round(diff / HOUR), 'hour');
   return format.format(Math.round(diff / DAY), 'day');
 }
+
+const JUST_NOW: Record<Lang, string> = { ru: 'только что', en: 'just now' };
+
+/**
+ * For moments that have passed ("last synced", "the last meeting"): never "in 12 seconds".
+ * Clocks of devices and the server differ, so a moment a little ahead of now is "just now".
+ */
+export function formatAgo(at: number, now: number, lang: Lang): string {
+  if (now - at < 10_000) return JUST_NOW[lang];
+  return formatRelative(at, now, lang);
+}

@@ -14,7 +14,7 @@ export interface Outline {
  * background → content script (tabs.sendMessage). The collapse shortcut is not here: the
  * background writes the setting itself and the content script follows storage.
  */
-export type BackgroundToContent = { type: 'outline:set'; outline: Outline };
+export type BackgroundToContent = { type: 'outline:set'; outline: Outline } | { type: 'field:reveal'; key: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -30,6 +30,9 @@ export function parseBackgroundToContent(value: unknown): BackgroundToContent | 
   if (value.type === 'outline:set') {
     const outline = parseOutline(value.outline);
     return outline ? { type: 'outline:set', outline } : null;
+  }
+  if (value.type === 'field:reveal') {
+    return typeof value.key === 'string' && value.key.length <= 200 ? { type: 'field:reveal', key: value.key } : null;
   }
   return null;
 }

@@ -69,6 +69,8 @@ export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync:disconnect'), requestId: z.string() }),
   /** Sync now, not waiting for the next alarm or backoff. */
   z.object({ type: z.literal('sync:now'), requestId: z.string() }),
+  /** Bring the CRM form on the tab to this field (PageField.key), switching the CRM's tab if need be. */
+  z.object({ type: z.literal('field:reveal'), requestId: z.string(), fieldKey: z.string().min(1).max(200) }),
 ]);
 export type PanelToBackground = z.infer<typeof PanelToBackgroundSchema>;
 

@@ -1,6 +1,7 @@
 import type { ClientContext, PageField } from '../context/client-context';
 import type { ChecklistItem } from './panel-model';
 import type { Field, Playbook, Stage } from './schema';
+import { checkValue, effectiveType, type ValueType } from './field-value';
 import { isBlank, labelMatches } from './text-match';
 
 /**
@@ -45,60 +46,71 @@ function firstFilled(values: readonly string[]): string {
   return values.find((v) => !isBlank(v))?.trim() ?? '';
 }
 
-function pageFieldFor(field: Field, ctx: ClientContext): PageField | undefined {
-  return ctx.fields.find((f) => labelMatches(f.label, field.aliases));
+/** The first page field the aliases name that no earlier requirement has taken. */
+function pageFieldFor(field: Field, ctx: ClientContext, claimed: ReadonlySet<string>): PageField | undefined {
+  return ctx.fields.find((f) => !claimed.has(f.key) && labelMatches(f.label, field.aliases));
+}
+
+export interface ResolvedField {
+  value: string;
+  fieldKey: string | null;
+  valueType: ValueType;
+  bad: string | null;
 }
 
 /**
  * Finds a required field's value on the client card and the page field to outline when it is
  * missing. Contact data come from the card's contacts first, then from a form field with a
- * matching label; a value made of whitespace counts as missing.
+ * matching label; a value made of whitespace counts as missing. A form field's value is checked
+ * by type (field-value.ts). `claimed` holds page fields already given to other requirements:
+ * one CRM field satisfies at most one requirement.
  */
-export function resolveField(field: Field, ctx: ClientContext): { value: string; fieldKey: string | null } {
-  const pageField = pageFieldFor(field, ctx);
+export function resolveField(field: Field, ctx: ClientContext, claimed: ReadonlySet<string> = new Set()): ResolvedField {
+  const pageField = pageFieldFor(field, ctx, claimed);
   const onPage = pageField?.value ?? '';
   const phones = ctx.contacts.flatMap((c) => c.phones);
   const emails = ctx.contacts.flatMap((c) => c.emails);
-  let value: string;
-  let fieldKey = pageField?.key ?? null;
+  const plain = (value: string): ResolvedField => ({ value, fieldKey: pageField?.key ?? null, valueType: 'text', bad: null });
   switch (field.source) {
     case 'contact.phone':
-      value = firstFilled([...phones, onPage]);
-      break;
+      return plain(firstFilled([...phones, onPage]));
     case 'contact.email':
-      value = firstFilled([...emails, onPage]);
-      break;
+      return plain(firstFilled([...emails, onPage]));
     case 'contact.any':
-      value = firstFilled([...phones, ...emails, onPage]);
-      break;
+      return plain(firstFilled([...phones, ...emails, onPage]));
     case 'budget': {
-      const budgetField = ctx.fields.find((f) => f.key === 'budget') ?? pageField;
-      fieldKey = budgetField?.key ?? null;
-      value = [ctx.budget, budgetField?.value ?? ''].find((b) => !isEmptyBudget(b))?.trim() ?? '';
-      break;
+      const budgetField = ctx.fields.find((f) => f.key === 'budget' && !claimed.has(f.key)) ?? pageField;
+      const value = [ctx.budget, budgetField?.value ?? ''].find((b) => !isEmptyBudget(b))?.trim() ?? '';
+      return { value, fieldKey: budgetField?.key ?? null, valueType: 'number', bad: null };
     }
     case 'company':
-      value = firstFilled([ctx.company ?? '', onPage]);
-      break;
+      return plain(firstFilled([ctx.company ?? '', onPage]));
     case 'responsible':
-      value = firstFilled([ctx.responsible ?? '', onPage]);
-      break;
+      return plain(firstFilled([ctx.responsible ?? '', onPage]));
     case 'name':
-      value = firstFilled([ctx.name, onPage]);
-      break;
-    case 'field':
-      value = firstFilled([onPage]);
-      break;
+      return plain(firstFilled([ctx.name, onPage]));
+    case 'field': {
+      const valueType = effectiveType(pageField?.type, field.type);
+      const check = checkValue(onPage, valueType);
+      return check.filled
+        ? { value: check.shown, fieldKey: pageField?.key ?? null, valueType, bad: null }
+        : { value: '', fieldKey: pageField?.key ?? null, valueType, bad: check.bad };
+    }
   }
-  return { value, fieldKey };
 }
 
-/** The checklist at a stage: every cumulative requirement, filled or not, earliest first. */
+/**
+ * The checklist at a stage: every cumulative requirement, filled or not, earliest first.
+ * Requirements take page fields in that order, each field once, so two requirements that share
+ * a label alias never both count (or both miss) the same CRM field.
+ */
 export function buildChecklist(playbook: Playbook, stageId: string, ctx: ClientContext): ChecklistItem[] {
+  const claimed = new Set<string>();
   return requiredFieldsFor(playbook, stageId).flatMap(({ fieldId, requiredFrom }) => {
     const field = playbook.fields.find((f) => f.id === fieldId);
     if (field === undefined) return [];
-    const { value, fieldKey } = resolveField(field, ctx);
-    return [{ id: field.id, label: field.label, filled: value !== '', value, fieldKey, requiredFrom }];
+    const { value, fieldKey, valueType, bad } = resolveField(field, ctx, claimed);
+    if (fieldKey !== null) claimed.add(fieldKey);
+    return [{ id: field.id, label: field.label, filled: value !== '', value, valueType, bad, fieldKey, requiredFrom }];
   });
 }

@@ -1,11 +1,12 @@
 import type { ClientContext } from '../context/client-context';
 import type { Touch } from '../touches/touch';
 import { computeCadence } from '../cadence/next-touch-due';
-import { describeNorm } from '../cadence/rule-text';
-import { pickSegment } from '../cadence/segment-match';
-import { buildChecklist } from './checklist';
-import type { CadenceView, ObjectionView, PanelModel, ScriptView, StageView } from './panel-model';
-import type { Playbook, Script, Stage } from './schema';
+import { describeNorm, describeReason } from '../cadence/rule-text';
+import { crmSegmentValue, explainSegment } from '../cadence/segment-match';
+import { CadenceViewSchema, type CadenceView, type ObjectionView, type PanelModel, type ScriptView, type StageView } from './panel-model';
+import type { HintCondition, Playbook, Script, Stage } from './schema';
+import { placeholderValues } from './placeholders';
+import { buildChecklist, resolveField } from './checklist';
 import { normalizeText } from './text-match';
 
 /** CRM stage names are compared ignoring case, 'ё'/'е' and extra or non-breaking spaces. */
@@ -20,14 +21,31 @@ export function matchStage(playbook: Playbook, crmStage: string): Stage | undefi
   return playbook.stages.find((stage) => stage.crmNames.some((name) => normalizeStageName(name) === wanted));
 }
 
-export function toScriptView(script: Script): ScriptView {
+/** Where the deal is and what the card lacks: what a hint's condition is checked against. */
+export interface HintFacts {
+  stageId: string | null;
+  /** Playbook field ids still empty on the card. */
+  emptyFields: ReadonlySet<string>;
+}
+
+/** True when every constraint of the hint's condition holds (no condition: always). */
+export function hintApplies(when: HintCondition | undefined, facts: HintFacts): boolean {
+  if (when === undefined) return true;
+  if (when.stageNot !== undefined && facts.stageId !== null && when.stageNot.includes(facts.stageId)) return false;
+  if (when.stageIn !== undefined && (facts.stageId === null || !when.stageIn.includes(facts.stageId))) return false;
+  if (when.fieldEmpty !== undefined && !when.fieldEmpty.some((id) => facts.emptyFields.has(id))) return false;
+  return true;
+}
+
+export function toScriptView(script: Script, facts: HintFacts = { stageId: null, emptyFields: new Set() }): ScriptView {
   const nodes: ScriptView['nodes'] = {};
   for (const [id, node] of Object.entries(script.nodes)) {
     nodes[id] = {
       id,
       say: node.say,
-      hint: node.hint ?? null,
+      hint: node.hint !== undefined && hintApplies(node.hintWhen, facts) ? node.hint : null,
       goal: node.goal ?? false,
+      outcome: node.outcome ?? null,
       answers: node.answers.map((a) => ({ label: a.label, next: a.next })),
     };
   }
@@ -38,7 +56,8 @@ export function toScriptView(script: Script): ScriptView {
  * What the panel shows for one client: pure, so the same inputs always give the same model and
  * nothing is read from the clock, the page or storage.
  *  - stage: mapped, 'unmapped' (the CRM shows a stage the playbook does not list) or 'none';
- *  - objections: those tagged for the stage plus untagged ones; all of them without a mapped stage;
+ *  - objections: all of them, those tagged for the stage (and untagged ones) first and marked
+ *    relevant; every one is relevant without a mapped stage;
  *  - checklist: cumulative requirements of the stage; without a mapped stage, the first stage's
  *    requirements, the minimum every client needs;
  *  - cadence: the client's segment norm applied to the touches (see lib/cadence).
@@ -67,37 +86,56 @@ export function evaluate(playbook: Playbook, context: ClientContext, touches: To
 
   const stageScript = stage?.scriptId === undefined ? undefined : playbook.scripts.find((s) => s.id === stage.scriptId);
 
-  const objections: ObjectionView[] = playbook.objections
-    .filter((o) => stage === undefined || o.stages.length === 0 || o.stages.includes(stage.id))
-    .map((o) => ({ id: o.id, phrase: o.phrase, answers: [...o.answers] }));
+  // Every objection, the stage's own first: a client says "I need to think" at any stage.
+  const objectionViews: ObjectionView[] = playbook.objections.map((o) => ({
+    id: o.id,
+    phrase: o.phrase,
+    answers: [...o.answers],
+    synonyms: [...(o.synonyms ?? [])],
+    relevant: stage === undefined || o.stages.length === 0 || o.stages.includes(stage.id),
+  }));
+  const objections = [...objectionViews.filter((o) => o.relevant), ...objectionViews.filter((o) => !o.relevant)];
 
   const checklistStage = stage ?? playbook.stages[0];
   const checklist = checklistStage === undefined ? [] : buildChecklist(playbook, checklistStage.id, context);
 
+  const facts: HintFacts = { stageId: stage?.id ?? null, emptyFields: emptyFieldIds(playbook, context) };
   return {
     stage: stageView,
-    script: stageScript === undefined ? null : toScriptView(stageScript),
+    script: stageScript === undefined ? null : toScriptView(stageScript, facts),
     scripts: playbook.scripts.map((s) => ({ id: s.id, title: s.title })),
     // Every script in full, so the panel can switch scripts without asking the background again.
-    allScripts: playbook.scripts.map(toScriptView),
+    allScripts: playbook.scripts.map((s) => toScriptView(s, facts)),
     objections,
+    placeholders: placeholderValues(context, playbook.ourCompany),
     checklist,
     cadence: cadenceView(playbook, context, touches, now, stage?.id ?? null),
   };
 }
 
+/** Playbook fields the card leaves empty, whatever the stage requires. */
+function emptyFieldIds(playbook: Playbook, context: ClientContext): Set<string> {
+  return new Set(playbook.fields.filter((f) => resolveField(f, context).value === '').map((f) => f.id));
+}
+
 /** `touches` is this client's history (the caller selects it by clientKey). */
 function cadenceView(playbook: Playbook, context: ClientContext, touches: Touch[], now: number, stageId: string | null): CadenceView {
-  const segment = pickSegment(playbook.segments, context.fields, stageId) ?? playbook.segments[0];
-  if (segment === undefined) {
+  const chosen = explainSegment(playbook.segments, context.fields, stageId);
+  if (chosen === undefined) {
     // The schema requires a default segment; this only guards a playbook built without parsing.
-    return { segment: { id: '', name: { ru: '—', en: '—' } }, rule: { ru: '—', en: '—' }, lastTouchAt: null, nextDueAt: null, overdue: false, overdueDays: 0 };
+    return CadenceViewSchema.parse({ segment: { id: '', name: { ru: '—', en: '—' } }, rule: { ru: '—', en: '—' }, lastTouchAt: null, nextDueAt: null, overdue: false, overdueDays: 0 });
   }
+  const { segment, reason } = chosen;
+  const crmSegment = crmSegmentValue(playbook.segments, context.fields);
   const state = computeCadence(segment.norm, touches, now);
   return {
     segment: { id: segment.id, name: segment.name },
+    crmSegment,
     rule: describeNorm(segment.norm),
+    reason: describeReason(reason, crmSegment, (id) => playbook.stages.find((s) => s.id === id)?.name),
+    dueFor: state.dueFor,
     lastTouchAt: state.lastTouchAt,
+    lastMeetingAt: state.lastMeetingAt,
     nextDueAt: state.nextDueAt,
     overdue: state.overdue,
     overdueDays: state.overdueDays,

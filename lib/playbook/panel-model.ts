@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../i18n/lang';
+import { TouchOutcomeSchema } from '../touches/touch';
+import { VALUE_TYPES } from './field-value';
 
 /**
  * What the panel shows for one client: the output of engine.evaluate(). It crosses from
@@ -33,10 +35,12 @@ export const ScriptNodeViewSchema = z.object({
   id: z.string(),
   /** What the manager says. */
   say: LocalizedTextSchema,
-  /** A short coaching hint for new hires. */
+  /** A short coaching hint for new hires; null when it has none or its condition does not hold. */
   hint: LocalizedTextSchema.nullable(),
   /** A goal node ends the walk-through: the script reached its aim (or a polite exit). */
   goal: z.boolean(),
+  /** For a goal node: the touch outcome "Log outcome" pre-fills; null to let the manager pick. */
+  outcome: TouchOutcomeSchema.nullable().default(null),
   /** The client's possible answers, each leading to the next node. */
   answers: z.array(z.object({ label: LocalizedTextSchema, next: z.string() })),
 });
@@ -56,6 +60,10 @@ export const ObjectionViewSchema = z.object({
   phrase: LocalizedTextSchema,
   /** Ready answers, best first. */
   answers: z.array(LocalizedTextSchema).min(1),
+  /** Other ways clients say it, for the search. */
+  synonyms: z.array(z.string()).default([]),
+  /** Tagged for the client's stage (or for every stage): listed before the rest. */
+  relevant: z.boolean().default(true),
 });
 export type ObjectionView = z.infer<typeof ObjectionViewSchema>;
 
@@ -63,8 +71,12 @@ export const ChecklistItemSchema = z.object({
   id: z.string(),
   label: LocalizedTextSchema,
   filled: z.boolean(),
-  /** The value found, '' when missing. */
+  /** The value found, '' when missing; a ticked checkbox is '1' (shown as yes). */
   value: z.string(),
+  /** How the value was checked: the panel shows a checkbox as yes/no. */
+  valueType: z.enum(VALUE_TYPES).default('text'),
+  /** What the field holds when it is not a value of its type ("1" in a date field); null otherwise. */
+  bad: z.string().nullable().default(null),
   /** Key of the page field to outline when missing; null when no such field is on the page. */
   fieldKey: z.string().nullable(),
   /** Playbook stage that first requires this field. */
@@ -73,10 +85,19 @@ export const ChecklistItemSchema = z.object({
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
 export const CadenceViewSchema = z.object({
+  /** The playbook segment whose norm applies. */
   segment: z.object({ id: z.string(), name: LocalizedTextSchema }),
+  /** The CRM's own segment value on the card ("Средний"); shown instead of the playbook's name. */
+  crmSegment: z.string().nullable().default(null),
   /** The norm in words, e.g. "a call or meeting every 14 days". */
   rule: LocalizedTextSchema,
+  /** Why this norm was chosen (the field value, the stage, or the default). */
+  reason: LocalizedTextSchema.nullable().default(null),
+  /** What is due next: any counting touch, or a meeting that takes place. */
+  dueFor: z.enum(['touch', 'meeting']).default('touch'),
   lastTouchAt: z.number().nullable(),
+  /** Latest meeting that took place, when the norm asks for meetings. */
+  lastMeetingAt: z.number().nullable().default(null),
   nextDueAt: z.number().nullable(),
   overdue: z.boolean(),
   /** Whole days past due; 0 when not overdue. */
@@ -96,6 +117,8 @@ export const PanelModelSchema = z.object({
    */
   allScripts: z.array(ScriptViewSchema).optional(),
   objections: z.array(ObjectionViewSchema),
+  /** Values for the placeholders of script lines (lib/playbook/placeholders.ts); absent = unknown. */
+  placeholders: z.record(z.string(), z.string()).default({}),
   checklist: z.array(ChecklistItemSchema),
   cadence: CadenceViewSchema,
 });

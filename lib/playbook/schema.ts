@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { TouchKindSchema } from '../touches/touch';
+import { TouchKindSchema, TouchOutcomeSchema } from '../touches/touch';
 import { TEXT_LIMITS, boundedText } from '../wire/bounded-text';
+import { VALUE_TYPES } from './field-value';
 import { normalizeText } from './text-match';
 
 /**
@@ -82,16 +83,36 @@ export const FieldSchema = z.object({
   /** Labels the field goes by on CRM pages, Russian and English; compared case-insensitively. */
   aliases: z.array(Label).max(MAX_LIST),
   source: FieldSourceSchema,
+  /** What a filled value looks like; the page's own field type wins when it names one. */
+  type: z.enum(VALUE_TYPES).optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
 
 export const ScriptAnswerSchema = z.object({ label: LongText, next: RefSchema });
 
+/**
+ * When a hint applies; every listed constraint must hold. A hint saying "move the deal to
+ * «Переговоры»" carries stageNot: ['negotiation'], so it is not shown on a deal already there.
+ */
+export const HintConditionSchema = z.object({
+  /** Shown only while the deal is NOT at one of these playbook stages. */
+  stageNot: z.array(RefSchema).max(MAX_LIST).optional(),
+  /** Shown only while the deal IS at one of these playbook stages. */
+  stageIn: z.array(RefSchema).max(MAX_LIST).optional(),
+  /** Shown only while one of these playbook fields is still empty on the card. */
+  fieldEmpty: z.array(RefSchema).max(MAX_LIST).optional(),
+});
+export type HintCondition = z.infer<typeof HintConditionSchema>;
+
 export const ScriptNodeSchema = z.object({
+  /** May hold placeholders: {contact}, {contact_first}, {company}, {manager}, {manager_first}, {deal}, {our_company}. */
   say: LongText,
   hint: LongText.optional(),
+  hintWhen: HintConditionSchema.optional(),
   /** A goal node ends the script; it has no answers. */
   goal: z.boolean().optional(),
+  /** For a goal node: the outcome to pre-fill when the manager logs the call from the walk. */
+  outcome: TouchOutcomeSchema.optional(),
   answers: z.array(ScriptAnswerSchema).max(MAX_LIST),
 });
 export type ScriptNode = z.infer<typeof ScriptNodeSchema>;
@@ -112,7 +133,12 @@ export const ObjectionSchema = z.object({
   phrase: LongText,
   /** Ready answers, best first. */
   answers: z.array(LongText).min(1).max(MAX_LIST),
-  /** Stage ids where it is shown; empty means every stage. */
+  /**
+   * Other ways clients say it, in any language ("дороговато", "нет денег", "pricey"): the
+   * panel's search matches them by word stem as it matches the phrase.
+   */
+  synonyms: z.array(Label).max(100).optional(),
+  /** Stage ids where it is shown first; empty means every stage. Search covers all stages. */
   stages: z.array(RefSchema).max(MAX_LIST),
 });
 export type Objection = z.infer<typeof ObjectionSchema>;
@@ -170,6 +196,8 @@ const PlaybookShape = z.object({
   version: z.literal(PLAYBOOK_VERSION),
   id: IdSchema,
   name: ShortText,
+  /** The selling company's name, for the {our_company} placeholder of script lines. */
+  ourCompany: boundedText(TEXT_LIMITS.name, 1).optional(),
   roles: z.array(RoleSchema).min(1).max(MAX_LIST),
   stages: z.array(StageSchema).min(1).max(MAX_LIST),
   fields: z.array(FieldSchema).max(MAX_LIST),
@@ -204,6 +232,9 @@ function scriptIssues(script: Script, si: number): Issue[] {
     }
     if (!node.goal && node.answers.length === 0) {
       issues.push({ path: [...at, 'answers'], message: 'needs at least one answer, or mark the node as a goal' });
+    }
+    if (node.outcome !== undefined && !node.goal) {
+      issues.push({ path: [...at, 'outcome'], message: 'only a goal node has an outcome' });
     }
     node.answers.forEach((answer, ai) => {
       if (!ids.has(answer.next)) issues.push({ path: [...at, 'answers', ai, 'next'], message: `unknown node "${answer.next}"` });
@@ -280,6 +311,22 @@ function playbookIssues(pb: z.infer<typeof PlaybookShape>): Issue[] {
       issues.push({ path: ['scripts', si, 'role'], message: `unknown role "${script.role}"` });
     }
     issues.push(...scriptIssues(script, si));
+  });
+
+  pb.scripts.forEach((script, si) => {
+    for (const [nodeId, node] of Object.entries(script.nodes)) {
+      const when = node.hintWhen;
+      if (when === undefined) continue;
+      const at = ['scripts', si, 'nodes', nodeId, 'hintWhen'];
+      for (const key of ['stageNot', 'stageIn'] as const) {
+        when[key]?.forEach((stageId, i) => {
+          if (!stageIndex.has(stageId)) issues.push({ path: [...at, key, i], message: `unknown stage "${stageId}"` });
+        });
+      }
+      when.fieldEmpty?.forEach((fieldId, i) => {
+        if (!fieldIds.has(fieldId)) issues.push({ path: [...at, 'fieldEmpty', i], message: `unknown field "${fieldId}"` });
+      });
+    }
   });
 
   pb.objections.forEach((objection, oi) => {

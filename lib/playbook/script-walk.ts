@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../i18n/lang';
+import type { TouchOutcome } from '../touches/touch';
 import type { PanelModel, ScriptNodeView, ScriptView } from './panel-model';
 
 /**
@@ -95,4 +97,29 @@ export function writeStored(key: string, value: unknown): void {
   } catch {
     // not worth bothering the manager about
   }
+}
+
+/** The client's answers chosen along the path, in order (labels of the links walked). */
+export function walkAnswers(script: ScriptView, path: WalkPath): LocalizedText[] {
+  const answers: LocalizedText[] = [];
+  for (let i = 1; i < path.length; i += 1) {
+    const answer = script.nodes[path[i - 1] ?? '']?.answers.find((a) => a.next === path[i]);
+    if (answer) answers.push(answer.label);
+  }
+  return answers;
+}
+
+/** What "Log outcome" puts into the touch logger: a call, the goal's outcome, the answers as the comment. */
+export interface WalkTouchPrefill {
+  kind: 'call';
+  /** null until the walk reaches a goal with an outcome: the manager picks it. */
+  outcome: TouchOutcome | null;
+  comment: string;
+}
+
+export function walkTouchPrefill(script: ScriptView, path: WalkPath, lang: 'ru' | 'en'): WalkTouchPrefill {
+  const node = currentNode(script, path);
+  const answers = walkAnswers(script, path).map((a) => a[lang]);
+  const comment = answers.length === 0 ? script.title[lang] : `${script.title[lang]}: ${answers.join(' → ')}`;
+  return { kind: 'call', outcome: node?.goal ? node.outcome : null, comment: comment.slice(0, 4000) };
 }

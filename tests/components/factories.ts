@@ -1,7 +1,9 @@
 import type { ClientContext } from '../../lib/context/client-context';
 import { ClientContextSchema } from '../../lib/context/client-context';
 import { PanelStateSchema, type PanelState } from '../../lib/messaging/hub-messages';
+import { z } from 'zod';
 import {
+  ChecklistItemSchema,
   PanelModelSchema,
   type ChecklistItem,
   type ObjectionView,
@@ -102,6 +104,8 @@ export function makeObjections(): ObjectionView[] {
     {
       id: 'expensive',
       phrase: text('Дорого', 'Too expensive'),
+      synonyms: ['дороговато', 'нет денег', 'pricey'],
+      relevant: true,
       answers: [
         text('Давайте сравним, из чего складывается цена.', 'Let us compare what the price is made of.'),
         text('Сколько стоит вам простой?', 'What does downtime cost you?'),
@@ -110,25 +114,36 @@ export function makeObjections(): ObjectionView[] {
     {
       id: 'supplier',
       phrase: text('У нас уже есть поставщик', 'We already have a supplier'),
+      synonyms: [],
+      relevant: true,
       answers: [text('Хорошо, что есть с чем сравнить ёмкость сети.', 'Good, then you can compare network capacity.')],
     },
     {
       id: 'email',
       phrase: text('Пришлите предложение на почту', 'Send me a proposal by email'),
+      synonyms: [],
+      relevant: true,
       answers: [text('Пришлю, а чтобы оно было точным, уточню два вопроса.', 'I will, and to make it precise let me ask two questions.')],
+    },
+    {
+      id: 'think',
+      phrase: text('Мне нужно подумать', 'I need to think it over'),
+      synonyms: ['подумаю', 'посоветоваться', 'consult'],
+      relevant: false,
+      answers: [text('Над чем именно хотите подумать?', 'What exactly would you like to think over?')],
     },
   ];
 }
 
 export function makeChecklist(): ChecklistItem[] {
-  return [
+  return z.array(ChecklistItemSchema).parse([
     { id: 'phone', label: text('Телефон', 'Phone'), filled: true, value: '+7 900 000-00-00', fieldKey: null, requiredFrom: 'lead' },
     { id: 'source', label: text('Источник', 'Lead source'), filled: false, value: '', fieldKey: 'cf:1', requiredFrom: 'lead' },
     { id: 'budget', label: text('Бюджет', 'Budget'), filled: true, value: '250 000', fieldKey: 'budget', requiredFrom: 'proposal' },
     { id: 'decision_maker', label: text('ЛПР', 'Decision maker'), filled: false, value: '', fieldKey: null, requiredFrom: 'qualification' },
     { id: 'need', label: text('Потребность', 'Need'), filled: true, value: 'Склад', fieldKey: 'cf:3', requiredFrom: 'needs' },
     { id: 'next_step', label: text('Дата следующего шага', 'Next step date'), filled: false, value: '', fieldKey: 'cf:4', requiredFrom: 'meeting' },
-  ];
+  ]);
 }
 
 export function makeModel(overrides: Partial<PanelModel> = {}): PanelModel {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PanelView } from '../../components/panel/PanelView';
 import type { SyncStatus } from '../../lib/sync/sync-status';
@@ -32,7 +33,8 @@ describe('Panel sync status line', () => {
     expect(renderPanel(makeSync({ state: 'syncing', pending: 2 }), 'en').textContent).toBe('Syncing…');
   });
 
-  it('shows an error badge with the reason, what waits, and what was refused', () => {
+  it('says a failure calmly, with the reason on demand, what waits, and what was refused', async () => {
+    const user = userEvent.setup();
     renderPanel(
       makeSync({
         state: 'backoff',
@@ -42,10 +44,26 @@ describe('Panel sync status line', () => {
       }),
       'en',
     );
-    expect(screen.getByTestId('sync-line-main').textContent).toBe('Sync error');
-    expect(screen.getByTestId('sync-line-reason').textContent).toContain('Can’t reach https://sufler.example.com');
+    expect(screen.getByTestId('sync-problem-text').textContent).toBe('Couldn’t sync — we’ll retry later. Everything you logged is kept.');
+    const details = screen.getByTestId('sync-problem-more').closest('details')!;
+    expect(details.open).toBe(false);
+    await user.click(screen.getByTestId('sync-problem-more'));
+    expect(details.open).toBe(true);
+    expect(screen.getByTestId('sync-problem-reason').textContent).toContain('Can’t reach https://sufler.example.com');
     expect(screen.getByTestId('sync-line').textContent).toContain('5 waiting to sync');
     expect(screen.getByTestId('sync-line-rejected').textContent).toBe('1 refused by the server');
+    expect(screen.getByTestId('sync-line').querySelector('.sf-pill--danger:not([data-testid="sync-line-rejected"])')).toBeNull();
+  });
+
+  it('never says the last sync is in the future when clocks differ', () => {
+    expect(renderPanel(makeSync({ lastSuccessAt: NOW + 12_000 }), 'en').textContent).toBe('Synced just now');
+  });
+
+  it('says the same words as the popup when sync has stopped for good', () => {
+    renderPanel(makeSync({ state: 'error', lastError: { code: 'unauthorized', message: 'revoked', at: NOW } }), 'ru');
+    expect(screen.getByTestId('sync-problem-text').textContent).toBe(
+      'Синхронизация приостановлена — нужна помощь администратора. Всё записанное сохранено.',
+    );
   });
 
   it('shows the line on the empty panel too', () => {

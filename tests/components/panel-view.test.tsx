@@ -43,6 +43,12 @@ describe('PanelView', () => {
     }
   });
 
+  it('orders the sections by what a call needs: stage, script, objections, logger, then the bookkeeping', () => {
+    setup();
+    const order = Array.from(document.querySelectorAll('.sf-sections > [data-testid]')).map((el) => el.getAttribute('data-testid'));
+    expect(order).toEqual(['stage', 'cadence', 'script', 'objections', 'touch-logger', 'checklist', 'touch-history']);
+  });
+
   it('switches language when settings.lang changes', () => {
     const { rerender, props } = setup();
     expect(screen.getByTestId('stage-name').textContent).toBe('Переговоры');
@@ -51,7 +57,7 @@ describe('PanelView', () => {
     rerender(<PanelView {...props} state={makeState({}, { lang: 'en' })} />);
     expect(screen.getByTestId('stage-name').textContent).toBe('Negotiation');
     expect(screen.getByTestId('touch-kind-call').textContent).toContain('Call');
-    expect(screen.getByTestId('checklist-count').textContent).toBe('3 of 6 filled');
+    expect(screen.getByTestId('checklist-count').textContent).toBe('3 of 6');
     expect(document.documentElement.lang).toBe('en');
   });
 

@@ -50,10 +50,13 @@ describe('PopupView', () => {
         { lang: 'en' },
       ),
     });
-    expect(screen.getByTestId('popup-state').textContent).toBe('Error');
+    expect(screen.getByTestId('popup-state').textContent).toBe('Paused');
     expect(screen.getByTestId('popup-pending').textContent).toBe('4 items waiting to sync');
     expect(screen.getByTestId('popup-last-success').textContent).toBe('Last synced: 3 hours ago');
-    expect(screen.getByTestId('popup-last-error').textContent).toContain('The token is wrong or has been revoked');
+    // The panel's words exactly, the technical reason behind "Details".
+    expect(screen.getByTestId('sync-problem-text').textContent).toBe('Sync is paused — your admin needs to take a look. Everything you logged is kept.');
+    expect(screen.getByTestId('sync-problem-reason').textContent).toContain('The token is wrong or has been revoked');
+    expect(screen.getByTestId('sync-problem-more').closest('details')?.open).toBe(false);
     expect(screen.getByTestId('popup-rejected').textContent).toBe('The server refused 2 items');
 
     await user.click(screen.getByTestId('popup-sync-now'));

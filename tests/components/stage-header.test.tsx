@@ -1,10 +1,24 @@
 // @vitest-environment happy-dom
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { StageHeader } from '../../components/panel/StageHeader';
 import { makeModel } from './factories';
 
 describe('StageHeader', () => {
+  it('puts the stage in one line and keeps the goal, owner and CRM name one click away', async () => {
+    const user = userEvent.setup();
+    render(<StageHeader stage={makeModel().stage} lang="ru" />);
+    const line = screen.getByTestId('stage-name').closest('summary');
+    if (!line) throw new Error('the stage line is not a summary');
+    expect(line.textContent).toBe('ПереговорыЭтап 3 из 9');
+    expect(line.title).toContain('Согласовать условия');
+    const details = line.closest('details');
+    expect(details?.open).toBe(false);
+    await user.click(line);
+    expect(details?.open).toBe(true);
+  });
+
   it('shows a mapped stage with its position, CRM name and goal', () => {
     const { stage } = makeModel();
     render(<StageHeader stage={stage} lang="ru" />);

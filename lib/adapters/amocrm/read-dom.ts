@@ -22,6 +22,8 @@ interface FieldReading {
   hidden: boolean;
   label: string;
   value: string;
+  /** The CRM's field type (its class linked-form__field-<type>), for the checklist's value check. */
+  type?: string;
 }
 
 /**
@@ -90,7 +92,7 @@ export function readAmoDomDetailed(
   const hiddenKeys: string[] = [];
   for (const reading of readCustomFields(block, cache ?? newAmoFieldCache(), cache ? changed : null)) {
     if (reading.hidden) hiddenKeys.push(reading.key);
-    else fields.push({ key: reading.key, label: reading.label, value: reading.value });
+    else fields.push({ key: reading.key, label: reading.label, value: reading.value, ...(reading.type ? { type: reading.type } : {}) });
   }
 
   const { contacts, company } = readLinked(root);
@@ -152,7 +154,7 @@ function readField(field: HTMLElement): FieldReading {
   const key = cfKey(field.dataset['id'] ?? '');
   // A field hidden for this stage is not asked for; its value is not read.
   if (field.classList.contains(AMO.hiddenForStageClass)) return { key, hidden: true, label: '', value: '' };
-  return { key, hidden: false, label: labelOf(field), value: customFieldValue(field) };
+  return { key, hidden: false, label: labelOf(field), value: customFieldValue(field), type: fieldType(field) };
 }
 
 /**

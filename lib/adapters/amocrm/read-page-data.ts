@@ -35,7 +35,10 @@ export function readAmoPageData(data: AmoPageData, url: URL): ClientContext | nu
     const id = cfIdOfAttribute(key);
     if (!id) continue;
     const def = data.customFields[id];
-    fields.push({ key: cfKey(id), label: def?.name ?? `#${id}`, value: customFieldText(raw, def) });
+    const field: PageField = { key: cfKey(id), label: def?.name ?? `#${id}`, value: customFieldText(raw, def) };
+    // The CRM's field type lets the checklist check the value (a date, a tick) rather than guess.
+    if (def?.type) field.type = def.type;
+    fields.push(field);
   }
 
   const contacts: Contact[] = (data.linked ?? [])

@@ -17,6 +17,7 @@ export const DEFAULT_FIELDS: Field[] = [
     label: t('Источник заявки', 'Lead source'),
     aliases: ['Источник', 'Источник заявки', 'Источник сделки', 'Источник лида', 'Откуда узнал', 'Откуда узнали', 'Source', 'Lead source', 'Deal source'],
     source: 'field',
+    type: 'select',
   },
   {
     id: 'company',
@@ -41,31 +42,37 @@ export const DEFAULT_FIELDS: Field[] = [
     label: t('Дата встречи', 'Meeting date'),
     aliases: ['Дата встречи', 'Дата следующей встречи', 'Встреча', 'Встреча назначена на', 'Meeting date', 'Next meeting date', 'Next meeting', 'Meeting'],
     source: 'field',
+    type: 'date',
   },
   {
     id: 'next_step_date',
     label: t('Дата следующего шага', 'Next step date'),
-    // A next meeting is a next step too, so its date satisfies this requirement as well.
-    aliases: ['Дата следующего шага', 'Следующий шаг', 'Дата след. шага', 'Дата следующего контакта', 'Дата следующей встречи', 'Next step', 'Next step date', 'Next contact date', 'Next meeting date', 'Next meeting'],
+    // Not "next meeting date": that field is the meeting's, and one CRM field answers one requirement.
+    aliases: ['Дата следующего шага', 'Следующий шаг', 'Дата след. шага', 'Дата следующего контакта', 'Next step', 'Next step date', 'Next contact date'],
     source: 'field',
+    type: 'date',
   },
   {
     id: 'budget',
     label: t('Бюджет', 'Budget'),
     aliases: ['Бюджет', 'Сумма сделки', 'Сумма', 'Budget', 'Deal amount', 'Amount'],
     source: 'budget',
+    type: 'number',
   },
   {
     id: 'proposal_date',
-    label: t('Дата отправки КП', 'Proposal sent on'),
+    // A date or, as on many amoCRM cards, a "КП отправлено" tick: either says the proposal went out.
+    label: t('КП отправлено', 'Proposal sent'),
     aliases: ['Дата отправки КП', 'Дата КП', 'КП отправлено', 'Proposal date', 'Proposal sent', 'Proposal sent on'],
     source: 'field',
+    type: 'date',
   },
   {
     id: 'decision_date',
     label: t('Срок принятия решения', 'Decision date'),
     aliases: ['Срок принятия решения', 'Дата решения', 'Ожидаемая дата закрытия', 'Decision date', 'Expected close date', 'Close date'],
     source: 'field',
+    type: 'date',
   },
   {
     id: 'contract_number',
@@ -90,6 +97,7 @@ export const DEFAULT_FIELDS: Field[] = [
     label: t('Сегмент клиента', 'Client segment'),
     aliases: ['Сегмент', 'Сегмент клиента', 'Категория клиента', 'Тип клиента', 'Segment', 'Client segment', 'Client category', 'Customer tier'],
     source: 'field',
+    type: 'select',
   },
   {
     id: 'next_period_need',

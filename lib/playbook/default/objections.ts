@@ -23,6 +23,7 @@ export const DEFAULT_OBJECTIONS: Objection[] = [
         'We can drop what you do not need now, or split the payment into stages. Which matters more to you: the total or the schedule?',
       ),
     ],
+    synonyms: ['дорого', 'дороговато', 'дорогой', 'дороже', 'цена', 'высокая цена', 'не по карману', 'expensive', 'pricey', 'price', 'costly', 'too much'],
     stages: [...CLOSING, 'needs_identified'],
   },
   {
@@ -38,6 +39,7 @@ export const DEFAULT_OBJECTIONS: Objection[] = [
         'Many of our clients keep two suppliers to compare terms and avoid depending on one. Shall we start with a small order?',
       ),
     ],
+    synonyms: ['поставщик', 'уже работаем', 'есть подрядчик', 'работаем с другими', 'другая компания', 'supplier', 'vendor', 'already work with'],
     stages: EARLY,
   },
   {
@@ -53,6 +55,7 @@ export const DEFAULT_OBJECTIONS: Objection[] = [
         'Of course. When can we have a 10-minute call so I can explain the figures and answer questions?',
       ),
     ],
+    synonyms: ['пришлите', 'отправьте', 'скиньте', 'на почту', 'кп на почту', 'email', 'send', 'proposal by email'],
     stages: ['lead', 'qualification', 'meeting_booked', 'needs_identified'],
   },
   {
@@ -68,6 +71,7 @@ export const DEFAULT_OBJECTIONS: Objection[] = [
         'One minute, just the essentials: … . If it sounds useful, we will set a time for a proper talk.',
       ),
     ],
+    synonyms: ['некогда', 'занят', 'неудобно говорить', 'перезвоните', 'нет времени', 'busy', 'no time', 'call back later'],
     stages: [],
   },
   {
@@ -87,6 +91,7 @@ export const DEFAULT_OBJECTIONS: Objection[] = [
         'Fine. When should I come back for your decision: would Thursday work?',
       ),
     ],
+    synonyms: ['подумаю', 'подумать', 'надо подумать', 'посоветоваться', 'посоветуюсь', 'обсудить с руководством', 'think', 'think it over', 'consult'],
     stages: CLOSING,
   },
   {
@@ -102,6 +107,7 @@ export const DEFAULT_OBJECTIONS: Objection[] = [
         'We could start with a small pilot or staged payments, so the cost fits within current limits.',
       ),
     ],
+    synonyms: ['нет денег', 'денег нет', 'деньги', 'бюджет', 'нет бюджета', 'финансы', 'no money', 'budget', 'cannot afford'],
     stages: ['qualification', 'needs_identified', ...CLOSING],
   },
   {
@@ -117,6 +123,7 @@ export const DEFAULT_OBJECTIONS: Objection[] = [
         'Your view still matters: what would you recommend to your manager? I can help you prepare the case.',
       ),
     ],
+    synonyms: ['не решаю', 'не я решаю', 'руководитель', 'директор', 'начальство', 'ЛПР', 'boss', 'decision maker', 'not my decision'],
     stages: ['qualification', 'meeting_booked', 'needs_identified', 'proposal_sent'],
   },
   {
@@ -132,6 +139,7 @@ export const DEFAULT_OBJECTIONS: Objection[] = [
         'Let me deal with that problem first; we will return to everything else once you are satisfied.',
       ),
     ],
+    synonyms: ['проблемы', 'жалоба', 'качество', 'подвели', 'complaint', 'quality', 'problem'],
     stages: ['won', 'handed_over', 'growth'],
   },
   {
@@ -147,6 +155,7 @@ export const DEFAULT_OBJECTIONS: Objection[] = [
         'Which of your partners might want the same kind of service? We would be grateful for a referral.',
       ),
     ],
+    synonyms: ['всё устраивает', 'ничего не нужно', 'не нужно', 'не интересно', 'happy', 'need nothing', 'not interested'],
     stages: ['handed_over', 'growth'],
   },
 ];

@@ -281,6 +281,17 @@ describe('playbook actions', () => {
   });
 });
 
+describe('revealing a field', () => {
+  it('passes a checklist click to the CRM tab of the panel that asked', async () => {
+    await h.publish(TAB, cardAtFirstStage());
+    const port = dockedPanel();
+    await waitForState(port, (s) => s.context !== null);
+    port.send({ type: 'field:reveal', requestId: 'req-reveal-1', fieldKey: 'cf:512304' });
+    await vi.waitFor(() => expect(port.ack('req-reveal-1')?.error).toBeNull());
+    expect(h.sentToTabs).toContainEqual({ tabId: TAB, message: { type: 'field:reveal', key: 'cf:512304' } });
+  });
+});
+
 describe('toggle-panel command', () => {
   it('collapses and expands the docked panel by writing the setting in the background, for a tab with a client', async () => {
     const collapsed = async () => (await readSettings(fakeBrowser.storage.local as unknown as StorageAreaLike)).panelCollapsed;

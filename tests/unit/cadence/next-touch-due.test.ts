@@ -18,14 +18,36 @@ describe('which touches count', () => {
   });
 });
 
+describe('what is due and why', () => {
+  it('counts only a meeting that took place: a booked, declined or missed one does not', () => {
+    const held = makeTouch({ kind: 'meeting', outcome: 'reached', at: NOW - 97 * DAY_MS });
+    const booked = makeTouch({ kind: 'meeting', outcome: 'meeting_booked', at: NOW - DAY_MS });
+    const declined = makeTouch({ kind: 'meeting', outcome: 'declined', at: NOW - DAY_MS });
+    const call = makeTouch({ kind: 'call', outcome: 'reached', at: NOW - DAY_MS });
+    const state = computeCadence(KEY_WITH_MEETINGS, [held, booked, declined, call], NOW);
+    expect(state).toMatchObject({ lastMeetingAt: held.at, dueFor: 'meeting', overdue: true, overdueDays: 7 });
+  });
+
+  it('names the touch as due when calls are late and the meeting is not', () => {
+    const held = makeTouch({ kind: 'meeting', outcome: 'reached', at: NOW - 10 * DAY_MS });
+    const call = makeTouch({ kind: 'call', at: NOW - 30 * DAY_MS });
+    // The meeting is itself a touch 10 days ago: the next touch is due in 5 days, the meeting in 80.
+    expect(computeCadence(KEY_WITH_MEETINGS, [held, call], NOW)).toMatchObject({ dueFor: 'touch', nextDueAt: held.at + 15 * DAY_MS });
+  });
+
+  it('names the meeting on a tie and when none ever took place', () => {
+    expect(computeCadence(KEY_WITH_MEETINGS, [], NOW)).toMatchObject({ dueFor: 'meeting', lastMeetingAt: null, nextDueAt: NOW });
+  });
+});
+
 describe('computeCadence', () => {
   it('makes the first touch due now, and not yet late, when there is no history', () => {
-    expect(computeCadence(NEW_LEAD, [], NOW)).toEqual({ lastTouchAt: null, nextDueAt: NOW, overdue: false, overdueDays: 0 });
+    expect(computeCadence(NEW_LEAD, [], NOW)).toEqual({ lastTouchAt: null, lastMeetingAt: null, dueFor: 'touch', nextDueAt: NOW, overdue: false, overdueDays: 0 });
   });
 
   it('keeps a key client on time up to 15 days after the last call and late from then on', () => {
     const call = makeTouch({ kind: 'call', at: NOW - 15 * DAY_MS });
-    expect(computeCadence(KEY, [call], NOW)).toEqual({ lastTouchAt: call.at, nextDueAt: NOW, overdue: false, overdueDays: 0 });
+    expect(computeCadence(KEY, [call], NOW)).toEqual({ lastTouchAt: call.at, lastMeetingAt: null, dueFor: 'touch', nextDueAt: NOW, overdue: false, overdueDays: 0 });
     const older = makeTouch({ kind: 'call', at: NOW - 16 * DAY_MS });
     expect(computeCadence(KEY, [older], NOW)).toMatchObject({ nextDueAt: NOW - DAY_MS, overdue: true, overdueDays: 1 });
   });

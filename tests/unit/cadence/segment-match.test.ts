@@ -42,3 +42,26 @@ describe('pickSegment', () => {
     expect(pickSegment(reordered, [], null)?.id).toBe('regular');
   });
 });
+
+describe('the CRM segment and the reason for the norm', () => {
+  it('on the demo card "Север": the CRM says "Средний", the norm is the open-deal one, and the reason says why', async () => {
+    const { DEFAULT_PLAYBOOK } = await import('../../../lib/playbook/default-playbook');
+    const { evaluate } = await import('../../../lib/playbook/engine');
+    const { makeContext, field } = await import('../playbook/fixtures');
+    const ctx = makeContext({ stage: 'Встреча назначена', fields: [field('Сегмент клиента', 'Средний')] });
+    const { cadence } = evaluate(DEFAULT_PLAYBOOK, ctx, [], Date.UTC(2026, 0, 1));
+    expect(cadence.crmSegment).toBe('Средний');
+    expect(cadence.segment.id).toBe('new_lead');
+    expect(cadence.reason?.ru).toBe('Сегмента CRM «Средний» нет в правилах плейбука. Сделка на этапе «Встреча назначена»');
+  });
+
+  it('names the field and value when a segment rule matched', async () => {
+    const { DEFAULT_PLAYBOOK } = await import('../../../lib/playbook/default-playbook');
+    const { evaluate } = await import('../../../lib/playbook/engine');
+    const { makeContext, field } = await import('../playbook/fixtures');
+    const ctx = makeContext({ stage: 'Переговоры', fields: [field('Сегмент клиента', 'Ключевой')] });
+    const { cadence } = evaluate(DEFAULT_PLAYBOOK, ctx, [], Date.UTC(2026, 0, 1));
+    expect(cadence).toMatchObject({ crmSegment: 'Ключевой', segment: { id: 'key' } });
+    expect(cadence.reason?.en).toBe('The CRM says “Сегмент клиента” = “Ключевой”');
+  });
+});

@@ -28,6 +28,12 @@ describe('messages the content script accepts', () => {
     expect(parseBackgroundToContent('panel:toggle')).toBeNull();
   });
 
+  it('takes a field to reveal by its key, and refuses a key that is not a short string', () => {
+    expect(parseBackgroundToContent({ type: 'field:reveal', key: 'cf:512304' })).toEqual({ type: 'field:reveal', key: 'cf:512304' });
+    expect(parseBackgroundToContent({ type: 'field:reveal', key: 512304 })).toBeNull();
+    expect(parseBackgroundToContent({ type: 'field:reveal', key: 'x'.repeat(201) })).toBeNull();
+  });
+
   it('reads the collapsed flag only when it is really true', () => {
     expect(isPanelCollapsed({ panelCollapsed: true })).toBe(true);
     expect(isPanelCollapsed({ panelCollapsed: 'true' })).toBe(false);

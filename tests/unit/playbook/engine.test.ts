@@ -131,13 +131,19 @@ describe('checklist', () => {
 });
 
 describe('objections and scripts', () => {
-  it('shows the objections tagged for the stage plus the untagged ones', () => {
-    const atProposal = run({ stage: 'КП отправлено' }).objections.map((o) => o.id);
+  it('marks the objections tagged for the stage (and the untagged ones) relevant and lists them first', () => {
+    const relevantAt = (stage: string) => run({ stage }).objections.filter((o) => o.relevant).map((o) => o.id);
+    const atProposal = relevantAt('КП отправлено');
     expect(atProposal).toEqual(expect.arrayContaining(['too_expensive', 'need_to_think', 'no_time']));
     expect(atProposal).not.toContain('have_supplier');
-    const atLead = run({ stage: 'Первичный контакт' }).objections.map((o) => o.id);
+    const atLead = relevantAt('Первичный контакт');
     expect(atLead).toEqual(expect.arrayContaining(['have_supplier', 'send_by_email', 'no_time']));
     expect(atLead).not.toContain('too_expensive');
+    // Every objection is there for the search, the stage's own first.
+    const all = run({ stage: 'Первичный контакт' }).objections;
+    expect(all).toHaveLength(pb.objections.length);
+    expect(all.slice(0, atLead.length).every((o) => o.relevant)).toBe(true);
+    expect(all.find((o) => o.id === 'need_to_think')?.synonyms).toContain('подумаю');
   });
 
   it('shows every objection when the stage is unknown', () => {

@@ -10,8 +10,8 @@ export const BOOK_MEETING: Script = {
   nodes: {
     propose: {
       say: t(
-        '…, по итогам разговора вижу, что мы можем помочь вам с … . Предлагаю встречу на 40 минут: покажем решение и посчитаем эффект на ваших цифрах. Вам удобнее во вторник или в среду?',
-        '…, from our conversation I can see we can help you with … . Let us meet for 40 minutes: we will show the solution and estimate the effect on your figures. Would Tuesday or Wednesday suit you better?',
+        '{contact_first}, по итогам разговора вижу, что мы можем помочь вам с … . Предлагаю встречу на 40 минут: покажем решение и посчитаем эффект на ваших цифрах. Вам удобнее во вторник или в среду?',
+        '{contact_first}, from our conversation I can see we can help you with … . Let us meet for 40 minutes: we will show the solution and estimate the effect on your figures. Would Tuesday or Wednesday suit you better?',
       ),
       hint: t('Предлагайте выбор из двух вариантов времени, а не вопрос «да или нет».', 'Offer a choice of two times rather than a yes-or-no question.'),
       answers: [
@@ -72,6 +72,8 @@ export const BOOK_MEETING: Script = {
       ),
       hint: t('Заполните дату встречи и переведите сделку на этап «Встреча назначена».', 'Fill in the meeting date and move the deal to "Meeting booked".'),
       goal: true,
+      outcome: 'meeting_booked',
+      hintWhen: { stageNot: ['meeting_booked'] },
       answers: [],
     },
     goal_booked_no_dm: {
@@ -81,6 +83,8 @@ export const BOOK_MEETING: Script = {
       ),
       hint: t('Запишите, кто ЛПР: на встрече договоритесь о следующей — уже с ним.', 'Record who decides: at the meeting, agree on a follow-up with them present.'),
       goal: true,
+      outcome: 'meeting_booked',
+      hintWhen: { fieldEmpty: ['decision_maker'] },
       answers: [],
     },
     goal_proposal_request: {
@@ -89,12 +93,14 @@ export const BOOK_MEETING: Script = {
         'Fine, I will send a proposal and call in two days to discuss any questions.',
       ),
       goal: true,
+      outcome: 'reached',
       answers: [],
     },
     goal_later: {
       say: t('Договорились, свяжусь в назначенный срок. Спасибо!', 'Agreed, I will be in touch on that date. Thank you!'),
       hint: t('Поставьте задачу с датой и запишите, что мешает сейчас.', 'Set a dated task and note what stands in the way now.'),
       goal: true,
+      outcome: 'callback',
       answers: [],
     },
   },

@@ -10,8 +10,8 @@ export const COLD_CALL: Script = {
   nodes: {
     gatekeeper: {
       say: t(
-        'Добрый день! Меня зовут …, компания «…». Подскажите, пожалуйста, кто у вас отвечает за …?',
-        'Good afternoon! My name is …, from …. Could you tell me who is in charge of … at your company?',
+        'Добрый день! Меня зовут {manager_first}, компания «{our_company}». Подскажите, пожалуйста, кто у вас отвечает за …?',
+        'Good afternoon! My name is {manager_first}, from {our_company}. Could you tell me who is in charge of … at your company?',
       ),
       hint: t(
         'Говорите спокойно и уверенно, как с коллегой. Не продавайте секретарю — ваша цель только узнать имя и соединиться.',
@@ -42,8 +42,8 @@ export const COLD_CALL: Script = {
     },
     intro: {
       say: t(
-        '…, добрый день! Меня зовут …, компания «…». Мы помогаем компаниям вашей отрасли … . Звоню, чтобы понять, насколько это актуально для вас. Удобно говорить пару минут?',
-        'Good afternoon, …! My name is …, from …. We help companies in your industry to … . I am calling to see whether this matters to you. Do you have a couple of minutes?',
+        '{contact_first}, добрый день! Меня зовут {manager_first}, компания «{our_company}». Мы помогаем компаниям вашей отрасли … . Звоню, чтобы понять, насколько это актуально для вас. Удобно говорить пару минут?',
+        'Good afternoon, {contact_first}! My name is {manager_first}, from {our_company}. We help companies in your industry to … . I am calling to see whether this matters to you. Do you have a couple of minutes?',
       ),
       answers: [
         { label: t('Да, слушаю', 'Yes, go ahead'), next: 'qualify' },
@@ -115,12 +115,15 @@ export const COLD_CALL: Script = {
         'Enter the meeting date in the card and move the deal to "Meeting booked".',
       ),
       goal: true,
+      outcome: 'meeting_booked',
+      hintWhen: { stageNot: ['meeting_booked'] },
       answers: [],
     },
     goal_callback: {
       say: t('Спасибо за помощь! Перезвоню в назначенное время.', 'Thank you for your help! I will call back at that time.'),
       hint: t('Поставьте задачу на перезвон в CRM прямо сейчас.', 'Create a callback task in the CRM right now.'),
       goal: true,
+      outcome: 'callback',
       answers: [],
     },
     goal_nurture: {
@@ -129,6 +132,7 @@ export const COLD_CALL: Script = {
         'Agreed: I will send the materials today and call you in a month.',
       ),
       goal: true,
+      outcome: 'reached',
       answers: [],
     },
     exit_polite: {
@@ -138,6 +142,8 @@ export const COLD_CALL: Script = {
       ),
       hint: t('Запишите причину отказа в карточку — она пригодится при следующем звонке.', 'Write the reason for the refusal into the card: it helps on the next call.'),
       goal: true,
+      outcome: 'declined',
+      hintWhen: { fieldEmpty: ['loss_reason'] },
       answers: [],
     },
   },

@@ -10,8 +10,8 @@ export const INBOUND_QUALIFICATION: Script = {
   nodes: {
     greet: {
       say: t(
-        'Добрый день, …! Меня зовут …, компания «…». Вы оставили у нас заявку на … — верно? Удобно сейчас пару минут поговорить?',
-        'Good afternoon, …! My name is …, from …. You sent us a request about … — is that right? Do you have a couple of minutes now?',
+        'Добрый день, {contact_first}! Меня зовут {manager_first}, компания «{our_company}». Вы оставили у нас заявку на … — верно? Удобно сейчас пару минут поговорить?',
+        'Good afternoon, {contact_first}! My name is {manager_first}, from {our_company}. You sent us a request about … — is that right? Do you have a couple of minutes now?',
       ),
       hint: t(
         'Звоните в течение часа после заявки: чем быстрее звонок, тем выше шанс на сделку.',
@@ -95,6 +95,7 @@ export const INBOUND_QUALIFICATION: Script = {
       ),
       hint: t('Передайте сделку клоузеру с заполненными полями: потребность, ЛПР, дата встречи.', 'Hand the deal to a closer with the need, decision maker and meeting date filled in.'),
       goal: true,
+      outcome: 'meeting_booked',
       answers: [],
     },
     goal_price_email: {
@@ -103,22 +104,27 @@ export const INBOUND_QUALIFICATION: Script = {
         'Fine, I will send the calculation today and call tomorrow to answer any questions.',
       ),
       goal: true,
+      outcome: 'reached',
       answers: [],
     },
     goal_callback: {
       say: t('Договорились, перезвоню. Хорошего дня!', 'Agreed, I will call back. Have a good day!'),
       goal: true,
+      outcome: 'callback',
       answers: [],
     },
     goal_colleague: {
       say: t('Спасибо! Свяжусь с коллегой и сошлюсь на наш разговор.', 'Thank you! I will contact your colleague and mention our talk.'),
       goal: true,
+      outcome: 'reached',
       answers: [],
     },
     goal_exit: {
       say: t('Понял, извините за беспокойство. Всего доброго!', 'I see, sorry for the trouble. All the best!'),
       hint: t('Закройте заявку с причиной «Ошибочная заявка».', 'Close the lead with the reason "Request sent by mistake".'),
       goal: true,
+      outcome: 'declined',
+      hintWhen: { stageNot: ['lost'] },
       answers: [],
     },
   },

@@ -10,8 +10,8 @@ export const PROPOSAL_FOLLOW_UP: Script = {
   nodes: {
     check: {
       say: t(
-        '…, добрый день! Это …, компания «…». Вы получили наше предложение? Успели посмотреть?',
-        'Good afternoon, …! This is …, from …. Did you receive our proposal? Have you had a chance to look at it?',
+        '{contact_first}, добрый день! Это {manager_first}, компания «{our_company}». Вы получили наше предложение? Успели посмотреть?',
+        'Good afternoon, {contact_first}! This is {manager_first}, from {our_company}. Did you receive our proposal? Have you had a chance to look at it?',
       ),
       hint: t(
         'Лучший момент для звонка — когда клиент открыл письмо: Суфлёр сообщит об этом.',
@@ -85,6 +85,8 @@ export const PROPOSAL_FOLLOW_UP: Script = {
       say: t('Договорились, отправляю договор сегодня.', 'Agreed, I am sending the contract today.'),
       hint: t('Переведите сделку в «Переговоры» и впишите срок принятия решения.', 'Move the deal to "Negotiation" and enter the decision date.'),
       goal: true,
+      outcome: 'reached',
+      hintWhen: { stageNot: ['negotiation'] },
       answers: [],
     },
     goal_negotiation: {
@@ -94,11 +96,13 @@ export const PROPOSAL_FOLLOW_UP: Script = {
       ),
       hint: t('Подключите руководителя, если обсуждаются особые условия.', 'Bring in your head of sales if special terms are on the table.'),
       goal: true,
+      outcome: 'reached',
       answers: [],
     },
     goal_review_call: {
       say: t('Отлично, созвонимся завтра.', 'Great, we will talk tomorrow.'),
       goal: true,
+      outcome: 'callback',
       answers: [],
     },
     goal_follow_up_date: {
@@ -108,6 +112,8 @@ export const PROPOSAL_FOLLOW_UP: Script = {
       ),
       hint: t('Без даты следующего шага сделка «зависнет» — запишите её в карточку.', 'Without a next step date the deal stalls: write it into the card.'),
       goal: true,
+      outcome: 'reached',
+      hintWhen: { fieldEmpty: ['next_step_date'] },
       answers: [],
     },
     goal_lost: {
@@ -117,6 +123,8 @@ export const PROPOSAL_FOLLOW_UP: Script = {
       ),
       hint: t('Закройте сделку как проигранную и запишите настоящую причину отказа.', 'Close the deal as lost and record the real loss reason.'),
       goal: true,
+      outcome: 'declined',
+      hintWhen: { stageNot: ['lost'] },
       answers: [],
     },
   },

@@ -13,8 +13,8 @@ export const VIP_INVITATION: Script = {
   nodes: {
     intro: {
       say: t(
-        '…, добрый день! Меня зовут …, компания «…». Мы запустили программу повышения качества обслуживания. Вы работаете с нами давно, и ваше мнение как эксперта для нас очень ценно. Хотел бы встретиться и задать несколько вопросов по специальной анкете — это около часа, я приеду к вам в удобное время. Когда вам было бы удобно?',
-        'Good afternoon, …! My name is …, from …. We have started a program to improve the quality of our service. You have worked with us for a long time, and your view as an expert matters a great deal to us. I would like to meet and ask you some questions from a short questionnaire; it takes about an hour, and I will come to your office at a time that suits you. When would be convenient?',
+        '{contact_first}, добрый день! Меня зовут {manager_first}, компания «{our_company}». Мы запустили программу повышения качества обслуживания. Вы работаете с нами давно, и ваше мнение как эксперта для нас очень ценно. Хотел бы встретиться и задать несколько вопросов по специальной анкете — это около часа, я приеду к вам в удобное время. Когда вам было бы удобно?',
+        'Good afternoon, {contact_first}! My name is {manager_first}, from {our_company}. We have started a program to improve the quality of our service. You have worked with us for a long time, and your view as an expert matters a great deal to us. I would like to meet and ask you some questions from a short questionnaire; it takes about an hour, and I will come to your office at a time that suits you. When would be convenient?',
       ),
       hint: t(
         'Вы не продаёте, а спрашиваете мнение. Выходите на ключевых лиц клиента, а не только на привычный контакт.',
@@ -72,6 +72,7 @@ export const VIP_INVITATION: Script = {
       say: t('Спасибо! Пришлю подтверждение и буду у вас в назначенное время.', 'Thank you! I will send a confirmation and be there on time.'),
       hint: t('Встреча засчитывается, только когда анкета заполнена.', 'A meeting counts only once its questionnaire is filled in.'),
       goal: true,
+      outcome: 'meeting_booked',
       answers: [],
     },
     goal_problem: {
@@ -80,11 +81,13 @@ export const VIP_INVITATION: Script = {
         'I have taken this under my personal control and will call you as soon as it is resolved. Then we can meet.',
       ),
       goal: true,
+      outcome: 'reached',
       answers: [],
     },
     goal_later: {
       say: t('Хорошо, вернусь к вам позже. Спасибо!', 'Fine, I will come back to you later. Thank you!'),
       goal: true,
+      outcome: 'callback',
       answers: [],
     },
     goal_decline: {
@@ -93,6 +96,7 @@ export const VIP_INVITATION: Script = {
         'Understood. If you ever want us to improve something, call me directly.',
       ),
       goal: true,
+      outcome: 'declined',
       answers: [],
     },
   },
