@@ -204,6 +204,7 @@ export const MESSAGES_EN: EnglishMessages = {
   },
   'sync.entity.touch': 'Touch',
   'sync.entity.client': 'Client',
+  'sync.entity.compliance': 'Deal card check',
   'sync.reason': 'Reason: {reason}',
 
   'syncLine.local': 'Saved locally',

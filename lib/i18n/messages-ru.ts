@@ -222,6 +222,7 @@ export const MESSAGES_RU = {
   },
   'sync.entity.touch': 'Касание',
   'sync.entity.client': 'Клиент',
+  'sync.entity.compliance': 'Проверка карточки',
   'sync.reason': 'Причина: {reason}',
 
   'syncLine.local': 'Сохранено локально',

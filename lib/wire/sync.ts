@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TouchSchema } from '../touches/touch';
 import { DeviceIdSchema, UlidSchema } from './id-schemas';
 import { PlaybookVersionSchema } from './playbooks';
+import { ComplianceSnapshotSchema } from './compliance';
 
 /** Most items one push may carry; the extension splits its outbox into batches this size. */
 export const MAX_PUSH_ITEMS = 500;
@@ -9,7 +10,7 @@ export const MAX_PUSH_ITEMS = 500;
 export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 500;
 
-export const SYNC_ENTITIES = ['touch', 'client'] as const;
+export const SYNC_ENTITIES = ['touch', 'client', 'compliance'] as const;
 export const SyncEntitySchema = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof SyncEntitySchema>;
 
@@ -42,7 +43,8 @@ export const SyncItemEnvelopeSchema = z.object({
 export const TouchItemSchema = SyncItemEnvelopeSchema.extend({ entity: z.literal('touch'), payload: TouchSchema });
 export const ClientItemSchema = SyncItemEnvelopeSchema.extend({ entity: z.literal('client'), payload: SharedClientSchema });
 /** A fully valid item: what the extension builds. */
-export const SyncItemSchema = z.discriminatedUnion('entity', [TouchItemSchema, ClientItemSchema]);
+export const ComplianceItemSchema = SyncItemEnvelopeSchema.extend({ entity: z.literal('compliance'), payload: ComplianceSnapshotSchema });
+export const SyncItemSchema = z.discriminatedUnion('entity', [TouchItemSchema, ClientItemSchema, ComplianceItemSchema]);
 export type SyncItem = z.infer<typeof SyncItemSchema>;
 
 /** What the server accepts at the door; payloads are checked per item afterwards. */

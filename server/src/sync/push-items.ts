@@ -4,6 +4,7 @@ import { SharedClientSchema, type SharedClient, type PushRequest, type PushResul
 import { TouchSchema, type Touch } from '../../../lib/touches/touch';
 import type { Caller } from '../auth/caller';
 import type { Db, Queryable } from '../db/database';
+import { SnapshotBatch } from '../compliance/snapshot-batch';
 import { contentHash } from './content-hash';
 import { lockOrgChanges } from './org-lock';
 
@@ -41,6 +42,7 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest): P
   const touchRepeats: TouchCandidate[] = [];
   const clients = new Map<string, ClientCandidate>();
   const clientLosers: ClientCandidate[] = [];
+  const snapshots = new SnapshotBatch();
 
   request.items.forEach((item: Item, index) => {
     if (item.entity === 'touch') {
@@ -56,6 +58,8 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest): P
       const candidate = { index, touch: parsed.data, hash: contentHash(parsed.data) };
       if (touches.has(item.id)) touchRepeats.push(candidate);
       else touches.set(item.id, candidate);
+    } else if (item.entity === 'compliance') {
+      results[index] = snapshots.add(item.id, item.payload, index);
     } else {
       const parsed = SharedClientSchema.safeParse(item.payload);
       if (!parsed.success) return void (results[index] = invalid(item.id, parsed.error));
@@ -72,7 +76,7 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest): P
 
   const id = (index: number): string => request.items[index]?.id ?? '';
 
-  if (touches.size > 0 || clients.size > 0) {
+  if (touches.size > 0 || clients.size > 0 || snapshots.size > 0) {
     await db.transaction(async (tx) => {
       await lockOrgChanges(tx, caller.orgId);
       if (touches.size > 0) {
@@ -85,8 +89,10 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest): P
           results[index] = { id: id(index), ...result };
         }
       }
+      await snapshots.store(tx, caller, request.deviceId, results, id);
     });
   }
+  snapshots.settleRepeats(results, id);
 
   // Repeats inside one batch follow the first copy of the same id.
   for (const repeat of touchRepeats) {
