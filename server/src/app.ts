@@ -12,6 +12,7 @@ import { HttpError } from './http-error';
 import { registerHealthRoutes } from './routes/health/routes';
 import { registerMeRoutes } from './routes/me/routes';
 import { registerPlaybookRoutes } from './routes/playbooks/routes';
+import { registerReportRoutes } from './routes/reports/routes';
 import { registerSyncRoutes } from './routes/sync/routes';
 import type { ZodApp } from './routes/types';
 
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerMeRoutes(app);
   registerSyncRoutes(app, deps);
   registerPlaybookRoutes(app, deps);
+  registerReportRoutes(app, deps);
   return app;
 }
 
