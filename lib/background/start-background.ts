@@ -3,6 +3,7 @@ import { openDatabase } from '../db/database';
 import { createSyncEngine } from '../sync/sync-engine';
 import type { BackgroundDeps, HubPort, StorageAreaLike } from './background-deps';
 import { createBackground, type Background, type StorageChangeLike } from './create-background';
+import { handleReportMessage } from './report-requests';
 import { createSyncRunner, type AlarmsLike } from './sync-runner';
 
 /**
@@ -38,7 +39,8 @@ export function startBackground(): Background {
   // Open IndexedDB while the worker starts, not on the first panel's query (~0.4 s cold).
   deps.db.open().catch((error: unknown) => console.error('Sufler: could not open the database', error));
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => background.onMessage(message, sender));
+  const reports = { local, fetch: (input: string, init?: RequestInit) => fetch(input, init), extensionUrl: browser.runtime.getURL('/') };
+  browser.runtime.onMessage.addListener((message: unknown, sender) => handleReportMessage(reports, message, sender) ?? background.onMessage(message, sender));
   browser.runtime.onConnect.addListener((port) => background.onConnect(port as unknown as HubPort));
   browser.storage.onChanged.addListener((changes, areaName) => {
     void background.onStorageChanged(changes as Record<string, StorageChangeLike>, areaName);
