@@ -7,7 +7,7 @@ import { extname, join, normalize, resolve } from 'node:path';
  * `npm start` demo, the end-to-end tests and the benchmarks. Like the real single-page
  * CRM, every page path returns the app shell; files live under /assets/.
  */
-const SITE_ROOT = resolve(import.meta.dirname, '../../../tests/fixtures/sites/amocrm');
+const SITE_ROOT = resolve(import.meta.dirname, '../tests/fixtures/sites/amocrm');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -9,7 +9,7 @@ import { startCrmDemoSite } from './demo-site';
  * the extension built, the team server on its embedded database, a demo amoCRM site on
  * loopback, and (with a display) Chromium opened with the extension on a demo lead card.
  */
-const ROOT = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 const DEMO_PORT = Number(process.env.DEMO_PORT ?? 8788);
 const DEMO_URL = `http://demo.amocrm.ru:${DEMO_PORT}/leads/detail/18230417`;
