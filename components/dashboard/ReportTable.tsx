@@ -19,6 +19,8 @@ export function ReportTable({ caption, columns, rows, t, locale, onCsv }: Report
   const [order, setOrder] = useState<SortOrder | null>(null);
   const sorted = useMemo(() => sortRows(rows, order, locale), [rows, order, locale]);
   const number = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }), [locale]);
+  // A column of numbers is right-aligned, its header too, so figures line up under their name.
+  const numeric = useMemo(() => new Set(columns.filter((c) => rows.some((r) => typeof r[c] === 'number'))), [columns, rows]);
 
   const cell = (column: string, value: ReportCell | undefined) => {
     if (value === null || value === undefined || value === '') return <span className="sf-muted">—</span>;
@@ -53,6 +55,7 @@ export function ReportTable({ caption, columns, rows, t, locale, onCsv }: Report
                 <th
                   key={column}
                   scope="col"
+                  className={numeric.has(column) ? 'sf-num' : `sf-col-${column}`}
                   aria-sort={order?.column === column ? (order.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
                   <button type="button" onClick={() => setOrder((current) => nextOrder(current, column))}>
