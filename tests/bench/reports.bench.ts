@@ -40,7 +40,7 @@ async function bench(target: DbTarget): Promise<void> {
     await createUser(db, 'Bench', 'head@bench.test', 'head', 'North');
     const { token } = await issueToken(db, SECRET, 'head@bench.test');
     const caller = await findCaller(db, hashToken(SECRET, token));
-    if (caller === null) throw new Error('no caller');
+    if (caller === null || caller === 'expired') throw new Error('no caller');
     const team = (await db.query(`SELECT id::text AS id FROM teams WHERE name = 'North'`))[0]?.id;
     const users = `ARRAY[${ids.join(',')}]::bigint[]`;
     const teams = `ARRAY[${ids.map((_, i) => (i % 4 === 3 ? '(SELECT id FROM teams WHERE name = $$South$$)' : String(team))).join(',')}]::bigint[]`;
