@@ -1,22 +1,52 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { connectHub, type HubConnection, type HubStatus } from '../../lib/messaging/hub-port';
+import type { HubRelay } from '../../lib/messaging/hub-relay';
+import { createWalkMirror, type WalkMirror } from '../../lib/messaging/walk-mirror';
+import { clientKey } from '../../lib/context/client-context';
+import { setWalkStore } from '../../lib/playbook/script-walk';
 import type { PanelState } from '../../lib/messaging/hub-messages';
 import type { SettingsPatch } from '../../lib/settings/settings';
 import type { TouchDraft } from '../../lib/touches/touch';
 import { PanelView, type PanelMode } from './PanelView';
 
 /**
- * The container: owns the port to the background and, in the native side panel, follows
- * the active tab. Everything visible is PanelView, which takes plain data.
+ * The container: owns the port to the background (or takes the one the docked panel's
+ * first paint opened, `hub`) and, in the native side panel, follows the active tab.
+ * Everything visible is PanelView, which takes plain data.
  */
-export function PanelApp({ mode }: { mode: PanelMode }) {
-  const [state, setState] = useState<PanelState | null>(null);
-  const [status, setStatus] = useState<HubStatus>('connecting');
-  const connection = useRef<HubConnection | null>(null);
+export function PanelApp({ mode, hub }: { mode: PanelMode; hub?: HubRelay }) {
+  const connection = useRef<HubConnection | null>(hub?.connection ?? null);
+  // Script walk positions live in the background; the walk reads this copy of them. Set up
+  // before the first render, so the walk's first read already sees the stored position.
+  const walks = useRef<WalkMirror | null>(null);
+  if (walks.current === null) {
+    walks.current = createWalkMirror((client, key, value) => {
+      connection.current?.request({ type: 'walk:set', clientKey: client, key, value }).catch(() => {});
+    });
+    setWalkStore(walks.current.store);
+  }
+  const loadWalks = (next: PanelState) => walks.current?.load(next.context ? clientKey(next.context) : null, next.walk);
+  const [state, setState] = useState<PanelState | null>(() => {
+    const latest = hub?.latest().state ?? null;
+    if (latest) loadWalks(latest);
+    return latest;
+  });
+  const [status, setStatus] = useState<HubStatus>(() => hub?.latest().status ?? 'connecting');
+  const onState = useCallback((next: PanelState) => {
+    walks.current?.load(next.context ? clientKey(next.context) : null, next.walk);
+    setState(next);
+  }, []);
 
   useEffect(() => {
-    const conn = connectHub({ tabId: null, onState: setState, onStatus: setStatus });
+    if (hub) {
+      // The connection outlives this component's effects (StrictMode runs them twice).
+      const latest = hub.latest();
+      if (latest.state) onState(latest.state);
+      setStatus(latest.status);
+      return hub.listen(onState, setStatus);
+    }
+    const conn = connectHub({ tabId: null, onState, onStatus: setStatus });
     connection.current = conn;
     if (mode !== 'side') {
       return () => conn.close();
@@ -41,7 +71,7 @@ export function PanelApp({ mode }: { mode: PanelMode }) {
       browser.tabs.onUpdated.removeListener(onUpdated);
       conn.close();
     };
-  }, [mode]);
+  }, [mode, hub, onState]);
 
   const request = useCallback((action: Parameters<HubConnection['request']>[0]) => {
     const conn = connection.current;

@@ -42,6 +42,36 @@ export function queryOrFail<E extends Element = HTMLElement>(
   return found;
 }
 
+let strictLookups = false;
+
+/**
+ * Runs fn in strict mode, for fixture tests: the anchors a reader requires are looked up with
+ * queryOrFail, and adapters let errors out instead of reading "no card", so a drifted
+ * selector fails the test with its own name. Off everywhere else (never in the host page).
+ */
+export function withStrictLookups<T>(fn: () => T): T {
+  const previous = strictLookups;
+  strictLookups = true;
+  try {
+    return fn();
+  } finally {
+    strictLookups = previous;
+  }
+}
+
+export function isStrictLookups(): boolean {
+  return strictLookups;
+}
+
+/** A required anchor: null when missing, or a SelectorError naming it in strict mode. */
+export function queryAnchor<E extends Element = HTMLElement>(
+  root: ParentNode,
+  selectors: readonly string[],
+  adapterId: string,
+): E | null {
+  return strictLookups ? queryOrFail<E>(root, selectors, adapterId) : queryOrNull<E>(root, selectors);
+}
+
 /** Every element matching the first alternative that matches anything (document order). */
 export function queryAllOf<E extends Element = HTMLElement>(
   root: ParentNode,

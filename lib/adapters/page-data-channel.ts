@@ -7,8 +7,14 @@
  * it checks the envelope here and validates the payload with the site's zod schema.
  */
 export const PAGE_DATA_EVENT = 'sufler:page-data';
-/** Sent by the isolated side when it starts listening: the bridge answers with a fresh snapshot. */
+/**
+ * Sent by the isolated side when it starts listening and before each read: the bridge
+ * answers with a fresh snapshot, synchronously (DOM events dispatch synchronously across
+ * worlds), so the read that asked sees it.
+ */
 export const PAGE_DATA_REQUEST_EVENT = 'sufler:page-data-request';
+/** Sent by the isolated side when it is torn down: the bridge removes its hooks. */
+export const PAGE_DATA_STOP_EVENT = 'sufler:page-data-stop';
 
 /** Payloads above this size are not card snapshots; ignoring them bounds our parsing work. */
 const MAX_DETAIL_CHARS = 1_000_000;
@@ -51,10 +57,25 @@ export function onPageData(
     },
     { signal },
   );
+  requestPageData(doc);
+}
+
+/** Isolated world: ask the bridge for the current snapshot now (answered synchronously). */
+export function requestPageData(doc: Document): void {
   doc.dispatchEvent(new CustomEvent(PAGE_DATA_REQUEST_EVENT));
+}
+
+/** Isolated world: tell the bridge we are gone, so it takes its hooks out of the page. */
+export function stopPageData(doc: Document): void {
+  doc.dispatchEvent(new CustomEvent(PAGE_DATA_STOP_EVENT));
 }
 
 /** MAIN world: answer the content script's requests for a snapshot until the signal aborts. */
 export function onPageDataRequest(doc: Document, signal: AbortSignal, cb: () => void): void {
   doc.addEventListener(PAGE_DATA_REQUEST_EVENT, () => cb(), { signal });
+}
+
+/** MAIN world: call cb once when the isolated side says it is gone. */
+export function onPageDataStop(doc: Document, signal: AbortSignal, cb: () => void): void {
+  doc.addEventListener(PAGE_DATA_STOP_EVENT, () => cb(), { once: true, signal });
 }

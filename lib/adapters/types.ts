@@ -15,6 +15,14 @@ export interface SiteAdapter {
   /** Is this URL a client card (as opposed to a list, settings, …)? */
   isCard(url: URL): boolean;
   read(doc: Document, url: URL, pageData?: unknown): ClientContext | null;
+  /**
+   * A reader for one page that may remember what it read: given the nodes changed since
+   * its last call (null: everything may have changed) it re-reads only what they touch.
+   * Same result as read(); the content script's watcher uses it.
+   */
+  createReader(): CardReader;
   /** The element to outline for a PageField.key, or null when it is not on the page. */
   locateField(doc: Document, key: string): HTMLElement | null;
 }
+
+export type CardReader = (doc: Document, url: URL, pageData: unknown, changed: ReadonlySet<Node> | null) => ClientContext | null;

@@ -3,16 +3,17 @@ import { importPlaybook, resetPlaybook } from '../db/playbook-store';
 import { logTouch } from '../db/touch-store';
 import { TouchSchema } from '../touches/touch';
 import { newId } from '../ids';
-import { SYNC_OFF } from '../sync/sync-status';
 import { configureSync, disconnectSync } from '../sync/sync-setup';
 import type { BackgroundDeps } from './background-deps';
 import { loadClientSnapshot } from './client-snapshot';
 import { broadcastOutlines } from './outline-broadcast';
 import type { PanelActionMessage } from './panel-hub';
-import { buildPanelState, mappedStageId } from './panel-state';
+import { mappedStageId } from './panel-state';
+import { tabModel } from './tab-models';
 import { applySettingsPatch, readSettings } from './settings-storage';
 import { getTabContext } from './tab-contexts';
 import { uiLang, userMessage, type UserMessageId } from './user-messages';
+import { writeWalk } from './walk-storage';
 
 /**
  * Carry out one panel action. Resolves to null when done, or to the text the panel shows.
@@ -36,6 +37,10 @@ async function carryOut(deps: BackgroundDeps, action: PanelActionMessage, tabId:
     case 'settings:set':
       // Panels and outlines follow through storage.onChanged, whoever wrote the settings.
       await applySettingsPatch(deps.local, action.patch);
+      return null;
+    case 'walk:set':
+      // Every panel of this client follows through storage.onChanged.
+      await writeWalk(deps.local, action.clientKey, action.key, action.value, deps.now());
       return null;
     case 'playbook:import': {
       const result = await importPlaybook(deps.db, action.playbook, deps.now());
@@ -80,7 +85,8 @@ async function logTouchFromPanel(
 
   const now = deps.now();
   const snapshot = await loadClientSnapshot(deps.db, context);
-  const { model } = buildPanelState({ tabId, client: { context, ...snapshot }, settings, sync: SYNC_OFF, now });
+  // The model the panel shows for this tab (computed once per change), for the touch's stage.
+  const model = tabModel(tabId, context, snapshot, now);
   // The requestId is a ULID the panel made: as the touch id it makes a resent request harmless.
   const touch = TouchSchema.safeParse({
     id: action.requestId,

@@ -6,6 +6,7 @@ import { outlineForContext } from './outline-broadcast';
 import type { PanelHub } from './panel-hub';
 import { readSettings } from './settings-storage';
 import { setTabContext } from './tab-contexts';
+import { forgetTabModel } from './tab-models';
 
 export interface MessageSenderLike {
   tab?: { id?: number } | undefined;
@@ -44,7 +45,10 @@ async function publishContext(
   await setTabContext(deps.session, tabId, context);
   hub.tabContextChanged(tabId, context);
   const settings = await readSettings(deps.local);
-  if (context === null) return { enabled: settings.outline, keys: [] };
+  if (context === null) {
+    forgetTabModel(tabId);
+    return { enabled: settings.outline, keys: [] };
+  }
   let queued = false;
   try {
     queued = (await recordClientSeen(deps.db, context, deps.now())) !== 'unchanged';
@@ -59,5 +63,5 @@ async function publishContext(
     console.error('Sufler: could not record the compliance snapshot', error);
   }
   if (queued) deps.sync.soon();
-  return outlineForContext(deps, context, settings);
+  return outlineForContext(deps, tabId, context, settings);
 }

@@ -6,7 +6,10 @@ import type { BackgroundDeps, HubPort } from './background-deps';
 import { handleContentMessage, type MessageSenderLike } from './content-handler';
 import { broadcastOutlines } from './outline-broadcast';
 import { PanelHub } from './panel-hub';
-import { setTabContext } from './tab-contexts';
+import { applySettingsPatch, readSettings } from './settings-storage';
+import { getTabContext, setTabContext } from './tab-contexts';
+import { forgetTabModel } from './tab-models';
+import { WALKS_KEY } from './walk-storage';
 
 export interface StorageChangeLike {
   oldValue?: unknown;
@@ -39,6 +42,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     async onStorageChanged(changes, areaName) {
       if (areaName !== 'local') return;
       if (changes[SYNC_STATE_KEY] !== undefined || changes[SYNC_CONFIG_KEY] !== undefined) hub.syncChanged();
+      if (changes[WALKS_KEY] !== undefined) hub.walksChanged();
       const change = changes[SETTINGS_KEY];
       if (change === undefined) return;
       hub.settingsChanged();
@@ -48,12 +52,16 @@ export function createBackground(deps: BackgroundDeps): Background {
     },
     async onTabRemoved(tabId) {
       await setTabContext(deps.session, tabId, null);
+      forgetTabModel(tabId);
       hub.tabContextChanged(tabId, null);
     },
     async onCommand(command, activeTabId) {
       if (command !== TOGGLE_PANEL_COMMAND || activeTabId === null) return;
-      // A tab without our content script (not a CRM page) has nothing to toggle.
-      await deps.sendToTab(activeTabId, { type: 'panel:toggle' }).catch(() => {});
+      // A tab that shows no client (not a CRM card) has no panel to toggle.
+      if ((await getTabContext(deps.session, activeTabId)) === null) return;
+      // The background is the one writer of settings; the docked frames follow storage.
+      const settings = await readSettings(deps.local);
+      await applySettingsPatch(deps.local, { panelCollapsed: !settings.panelCollapsed });
     },
   };
 }

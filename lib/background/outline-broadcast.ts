@@ -1,18 +1,18 @@
 import type { ClientContext } from '../context/client-context';
 import type { Outline } from '../messaging/hub-messages';
-import { evaluate } from '../playbook/engine';
 import type { Settings } from '../settings/settings';
 import type { BackgroundDeps } from './background-deps';
 import { loadClientSnapshot } from './client-snapshot';
 import { outlineFor } from './panel-state';
 import { readSettings } from './settings-storage';
 import { allTabContexts } from './tab-contexts';
+import { tabModel } from './tab-models';
 
-/** The outline for one client under the current playbook and settings. */
-export async function outlineForContext(deps: BackgroundDeps, context: ClientContext, settings: Settings): Promise<Outline> {
+/** The outline for one tab's client under the current playbook and settings. */
+export async function outlineForContext(deps: BackgroundDeps, tabId: number, context: ClientContext, settings: Settings): Promise<Outline> {
   if (!settings.outline) return outlineFor(null, settings);
-  const { playbook, touches } = await loadClientSnapshot(deps.db, context);
-  return outlineFor(evaluate(playbook, context, touches, deps.now()), settings);
+  const snapshot = await loadClientSnapshot(deps.db, context);
+  return outlineFor(tabModel(tabId, context, snapshot, deps.now()), settings);
 }
 
 /**
@@ -26,7 +26,7 @@ export async function broadcastOutlines(deps: BackgroundDeps): Promise<void> {
     [...tabs].map(async ([tabId, context]) => {
       let outline: Outline;
       try {
-        outline = await outlineForContext(deps, context, settings);
+        outline = await outlineForContext(deps, tabId, context, settings);
       } catch (error) {
         console.error(`Sufler: could not compute the outline of tab ${tabId}`, error);
         return;

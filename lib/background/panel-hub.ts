@@ -15,6 +15,8 @@ import { SYNC_OFF, type SyncStatus } from '../sync/sync-status';
 import type { BackgroundDeps, HubPort } from './background-deps';
 import { loadClientSnapshot, type ClientSnapshot } from './client-snapshot';
 import { buildPanelState } from './panel-state';
+import { tabModel } from './tab-models';
+import { readAllWalks, walkOf, type StoredWalks } from './walk-storage';
 import { readSettings } from './settings-storage';
 import { getTabContext } from './tab-contexts';
 
@@ -59,6 +61,8 @@ export class PanelHub {
   /** The outbox counts, kept current by a live query while any panel is connected. */
   private outbox: Promise<OutboxSummary> | null = null;
   private outboxLive: { unsubscribe(): void } | null = null;
+  /** Script walk positions of every client, re-read when storage says they changed. */
+  private walks: Promise<StoredWalks>;
 
   constructor(
     private readonly deps: BackgroundDeps,
@@ -66,6 +70,7 @@ export class PanelHub {
   ) {
     this.settings = readSettings(deps.local);
     this.syncStored = readSyncStored(deps);
+    this.walks = readAllWalks(deps.local);
   }
 
   /** runtime.onConnect: take panel ports, leave any other port alone. */
@@ -97,6 +102,12 @@ export class PanelHub {
   /** Settings changed in storage.local: every panel shows them. */
   settingsChanged(): void {
     this.settings = readSettings(this.deps.local);
+    for (const sub of this.subscriptions.values()) void this.render(sub);
+  }
+
+  /** A script walk-through position changed: every panel shows its client's. */
+  walksChanged(): void {
+    this.walks = readAllWalks(this.deps.local);
     for (const sub of this.subscriptions.values()) void this.render(sub);
   }
 
@@ -165,13 +176,17 @@ export class PanelHub {
     const seq = ++sub.renderSeq;
     const settings = await this.settings;
     const sync = await this.currentSync();
+    const walks = await this.walks.catch(() => ({}));
     if (seq !== sub.renderSeq || this.subscriptions.get(sub.port) !== sub) return;
     const { context, snapshot } = sub;
     // With a client, wait for the live query's first answer rather than show no touches.
     if (context !== null && snapshot === null) return;
     try {
       const client = context !== null && snapshot !== null ? { context, ...snapshot } : null;
-      const state = buildPanelState({ tabId: sub.tabId, client, settings, sync, now: this.deps.now() });
+      const now = this.deps.now();
+      const model = client ? tabModel(sub.tabId, client.context, client, now) : undefined;
+      const state = buildPanelState({ tabId: sub.tabId, client, settings, sync, now, model });
+      if (context !== null) state.walk = walkOf(walks, clientKey(context));
       this.post(sub.port, { type: 'state', state });
     } catch (error) {
       console.error('Sufler: could not build the panel state', error);

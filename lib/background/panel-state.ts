@@ -23,6 +23,8 @@ export interface PanelStateInput {
   /** Where sync with the team server stands (SYNC_OFF where only the model is wanted). */
   sync: SyncStatus;
   now: number;
+  /** The model when the caller already has it (tab-models.ts); computed here otherwise. */
+  model?: PanelModel;
 }
 
 /**
@@ -33,13 +35,13 @@ export interface PanelStateInput {
 export const PANEL_TOUCH_LIMIT = 50;
 
 /** What the panel shows for a tab: the playbook applied to the tab's client, if any. */
-export function buildPanelState({ tabId, client, settings, sync, now }: PanelStateInput): PanelState {
+export function buildPanelState({ tabId, client, settings, sync, now, model }: PanelStateInput): PanelState {
   if (client === null) return { tabId, context: null, model: null, touches: [], touchTotal: 0, settings, sync };
   const { context, playbook, touches } = client;
   return {
     tabId,
     context,
-    model: evaluate(playbook, context, touches, now),
+    model: model ?? evaluate(playbook, context, touches, now),
     touches: touches.slice(0, PANEL_TOUCH_LIMIT),
     touchTotal: touches.length,
     settings,

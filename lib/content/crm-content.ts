@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { findAdapter } from '../adapters/registry';
-import { onPageData } from '../adapters/page-data-channel';
+import { onPageData, requestPageData, stopPageData } from '../adapters/page-data-channel';
 import type { ClientContext } from '../context/client-context';
 import { applyOutline, clearOutline } from '../highlight/field-outline';
 import {
@@ -27,8 +27,11 @@ export function startCrmContent(ctx: ContentScriptContext): void {
   let pageData: unknown;
   let outline: Outline = { enabled: false, keys: [] };
   let publishSeq = 0;
+  /** True while our own read asks the bridge for a snapshot: its answer needs no new read. */
+  let requesting = false;
+  const reader = adapter.createReader();
   const frame = createPanelFrame(ctx, browser.i18n.getMessage('extName') || 'Sufler');
-  // On a card URL the panel page boots while the CRM still renders the card.
+  // We start after the page's load; on a card URL the panel page boots while we read the card.
   if (adapter.isCard(currentUrl())) frame.preload();
 
   const renderOutline = () => {
@@ -56,8 +59,20 @@ export function startCrmContent(ctx: ContentScriptContext): void {
 
   const watcher = watchContext<ClientContext>({
     doc: document,
-    read: () => {
-      const context = adapter.read(document, currentUrl(), pageData);
+    read: (changed) => {
+      // The watcher is the one detector of edits: after a change in the page it asks the
+      // bridge for the model's snapshot, answered synchronously, so the read below is current
+      // and no second read follows. A full read (start, navigation, new page data) already
+      // has the snapshot the bridge sent.
+      if (changed !== null) {
+        requesting = true;
+        try {
+          requestPageData(document);
+        } finally {
+          requesting = false;
+        }
+      }
+      const context = reader(document, currentUrl(), pageData, changed);
       // The CRM may re-render its form and drop our marks; put them back on every read.
       renderOutline();
       return context;
@@ -69,22 +84,19 @@ export function startCrmContent(ctx: ContentScriptContext): void {
   onPageData(document, ctx.signal, (source, payload) => {
     if (source !== adapter.id) return;
     pageData = payload;
-    watcher.poke();
+    if (!requesting) watcher.poke();
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => watcher.poke());
 
   const onMessage = (message: unknown) => {
     const parsed = parseBackgroundToContent(message);
     if (!parsed) return;
-    if (parsed.type === 'outline:set') {
-      outline = parsed.outline;
-      renderOutline();
-    } else {
-      void toggleCollapsed();
-    }
+    outline = parsed.outline;
+    renderOutline();
   };
   browser.runtime.onMessage.addListener(onMessage);
 
+  // Settings are only read here; the background is their one writer (the collapse shortcut too).
   const applySettings = (raw: unknown) => frame.setCollapsed(isPanelCollapsed(raw));
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && SETTINGS_KEY in changes) applySettings(changes[SETTINGS_KEY]?.newValue);
@@ -96,16 +108,9 @@ export function startCrmContent(ctx: ContentScriptContext): void {
     browser.runtime.onMessage.removeListener(onMessage);
     browser.storage.onChanged.removeListener(onStorage);
     clearOutline(document);
+    // The bridge in the page's world takes its history hooks out.
+    stopPageData(document);
   });
 
   watcher.flush();
-}
-
-async function toggleCollapsed(): Promise<void> {
-  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-  const settings = typeof stored === 'object' && stored !== null ? stored : {};
-  // The background and panel parse settings with zod on every read; only this flag changes here.
-  await browser.storage.local.set({
-    [SETTINGS_KEY]: { ...settings, panelCollapsed: !isPanelCollapsed(stored) },
-  });
 }

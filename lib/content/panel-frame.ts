@@ -31,7 +31,8 @@ export function createPanelFrame(ctx: ContentScriptContext, title: string): Pane
   const ui = createIframeUi(ctx, {
     page: '/panel.html',
     position: 'inline',
-    // At document_start there may be no <body> yet; the wrapper is fixed-position either way.
+    // Mounted after the page's load (lib/content/after-page-load.ts), so an iframe never
+    // holds the CRM's own load event; the wrapper is fixed-position either way.
     anchor: () => document.body ?? document.documentElement,
     onMount: (wrapper, iframe) => {
       wrapper.setAttribute(PANEL_FRAME_ATTRIBUTE, '');

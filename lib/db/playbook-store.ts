@@ -14,6 +14,16 @@ export interface ActivePlaybook {
 }
 
 /**
+ * The active record's parsed playbook, kept in memory: a playbook is parsed once when it is
+ * stored (or once per worker start, so an extension update still judges a stored one by
+ * its schema), not on every read, which happens several times a second while a card is
+ * edited. Keyed by id and import time: a re-import under the same id is a new key.
+ */
+let parsedActive: { key: string; playbook: Playbook } | null = null;
+
+const recordKey = (record: Pick<PlaybookRecord, 'id' | 'importedAt'>) => `${record.id}@${record.importedAt}`;
+
+/**
  * The playbook the engine applies: the active imported one, or the bundled default.
  * Never throws: a stored playbook that no longer parses (an older schema, a damaged row)
  * falls back to the default and says why, so the panel keeps working.
@@ -35,8 +45,14 @@ export async function getActivePlaybook(db: SuflerDatabase): Promise<ActivePlayb
   // Only one row should be active; if several are, the newest import wins.
   const newest = records.sort((a, b) => b.importedAt - a.importedAt)[0];
   if (newest === undefined) return problems.length > 0 ? fallback(problems) : { playbook: DEFAULT_PLAYBOOK, origin: 'default', problems };
+  const origin = newest.origin === 'team' ? 'team' : 'imported';
+  const key = recordKey(newest);
+  if (parsedActive?.key === key) return { playbook: parsedActive.playbook, origin, problems };
   const result = parsePlaybook(newest.playbook);
-  if (result.ok) return { playbook: result.playbook, origin: newest.origin === 'team' ? 'team' : 'imported', problems };
+  if (result.ok) {
+    parsedActive = { key, playbook: result.playbook };
+    return { playbook: result.playbook, origin, problems };
+  }
   return fallback([...problems, `Sufler: stored playbook ${newest.id} no longer parses:`, ...result.errors]);
 }
 
@@ -83,12 +99,13 @@ async function activate(
 ): Promise<ImportResult> {
   const result = parsePlaybook(input);
   if (!result.ok) return { ok: false, errors: result.errors };
-  // Stored as parsed, and parsed again on every read, so a later schema judges it afresh.
+  // Stored as parsed; reads reuse this parse (see parsedActive).
   const record = toRecord(result.playbook);
   await db.transaction('rw', db.playbooks, async () => {
     await db.playbooks.where('active').equals(1).modify({ active: 0 });
     await db.playbooks.put(record);
   });
+  parsedActive = { key: recordKey(record), playbook: result.playbook };
   return { ok: true };
 }
 

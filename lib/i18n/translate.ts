@@ -1,4 +1,6 @@
-import { defaultLang, type Lang, type LocalizedText } from './lang';
+// From langs.ts, not lang.ts: the panel's first paint uses this file and must not pull in zod.
+import type { LocalizedText } from './lang';
+import { defaultLang, type Lang } from './langs';
 import { MESSAGES, type Message, type MessageKey } from './messages';
 
 export type TranslateParams = Record<string, string | number>;

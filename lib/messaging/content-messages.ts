@@ -10,8 +10,11 @@ export interface Outline {
   keys: string[];
 }
 
-/** background → content script (tabs.sendMessage). */
-export type BackgroundToContent = { type: 'panel:toggle' } | { type: 'outline:set'; outline: Outline };
+/**
+ * background → content script (tabs.sendMessage). The collapse shortcut is not here: the
+ * background writes the setting itself and the content script follows storage.
+ */
+export type BackgroundToContent = { type: 'outline:set'; outline: Outline };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -24,7 +27,6 @@ export function parseOutline(value: unknown): Outline | null {
 
 export function parseBackgroundToContent(value: unknown): BackgroundToContent | null {
   if (!isObject(value)) return null;
-  if (value.type === 'panel:toggle') return { type: 'panel:toggle' };
   if (value.type === 'outline:set') {
     const outline = parseOutline(value.outline);
     return outline ? { type: 'outline:set', outline } : null;

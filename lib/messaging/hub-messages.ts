@@ -6,9 +6,12 @@ import { SettingsPatchSchema, SettingsSchema } from '../settings/settings';
 import { SyncStatusSchema } from '../sync/sync-status';
 
 /**
- * The one typed protocol between the extension's parts. Every receiver parses what it
- * gets with these schemas: the content script lives in a hostile page, and even the
- * extension's own pages may be a version behind after an update.
+ * The one typed protocol between the extension's parts. The background parses everything
+ * it receives with these schemas: the content script lives in a hostile page, and panels
+ * may send anything. What the background sends to panels (PanelState) is built there from
+ * values each parsed once where they entered (a published context, stored settings and
+ * records), so the panel checks only the envelope (hub-envelope.ts) and carries no zod on
+ * its first paint; PanelStateSchema stays as the contract and tests parse with it.
  */
 
 // ── content script → background (runtime.sendMessage) ──────────────────────────────
@@ -23,7 +26,10 @@ export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 export type { BackgroundToContent, Outline } from './content-messages';
 
 // ── panel page ↔ background (runtime port) ─────────────────────────────────────────
-export const HUB_PORT_NAME = 'sufler-hub';
+export { HUB_PORT_NAME } from './hub-envelope';
+
+/** A walk position: a node path or a script id; small by construction. */
+const WalkValueSchema = z.union([z.string().max(200), z.array(z.string().max(200)).max(200), z.null()]);
 
 export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
   /**
@@ -35,6 +41,18 @@ export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings:set'), requestId: z.string(), patch: SettingsPatchSchema }),
   /** Replace the active playbook with a team's own file; the ack names every problem by path. */
   z.object({ type: z.literal('playbook:import'), requestId: z.string(), playbook: z.unknown() }),
+  /**
+   * Where the manager is in a script walk-through, kept by the background per client so
+   * the docked and the side panel share it and it survives reloads (a JSON value: a path
+   * of node ids or a chosen script id).
+   */
+  z.object({
+    type: z.literal('walk:set'),
+    requestId: z.string(),
+    clientKey: z.string().min(1).max(500),
+    key: z.string().min(1).max(700),
+    value: WalkValueSchema,
+  }),
   /** Go back to the bundled default playbook. */
   z.object({ type: z.literal('playbook:reset'), requestId: z.string() }),
   /**
@@ -66,6 +84,8 @@ export const PanelStateSchema = z.object({
   touchTotal: z.number().int().nonnegative(),
   settings: SettingsSchema,
   sync: SyncStatusSchema,
+  /** The client's script walk-through positions by walk key (see walk:set); absent: none. */
+  walk: z.record(z.string(), WalkValueSchema).optional(),
 });
 export type PanelState = z.infer<typeof PanelStateSchema>;
 

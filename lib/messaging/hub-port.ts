@@ -1,11 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ulid } from 'ulid';
-import {
-  BackgroundToPanelSchema,
-  HUB_PORT_NAME,
-  type PanelState,
-  type PanelToBackground,
-} from './hub-messages';
+import { HUB_PORT_NAME, parseBackgroundToPanel } from './hub-envelope';
+import type { PanelState, PanelToBackground } from './hub-messages';
 
 /**
  * The panel's (and options page's) one line to the background: a runtime port that
@@ -123,11 +119,10 @@ export function connectHub(options: ConnectHubOptions): HubConnection {
   };
 
   const onMessage = (raw: unknown) => {
-    const parsed = BackgroundToPanelSchema.safeParse(raw);
-    if (!parsed.success) return; // an older or newer background; nothing we can use
+    const message = parseBackgroundToPanel(raw);
+    if (!message) return; // not a message of ours; nothing we can use
     attempt = 0; // the background answered: the next drop starts the backoff afresh
     setStatus('connected');
-    const message = parsed.data;
     if (message.type === 'state') {
       options.onState(message.state);
       return;

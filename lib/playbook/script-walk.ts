@@ -2,7 +2,7 @@ import type { PanelModel, ScriptNodeView, ScriptView } from './panel-model';
 
 /**
  * Where the manager is in a branching script: the node ids walked from the start, the
- * current node last. Pure functions; the component keeps the path in sessionStorage so a
+ * current node last. Pure functions; the component keeps the path in the walk store so a
  * reload of the CRM page (which reloads the panel iframe) keeps the place.
  */
 export type WalkPath = readonly string[];
@@ -59,11 +59,31 @@ export function chosenScriptStorageKey(clientKey: string): string {
   return `sufler:walk-script:${clientKey}`;
 }
 
-/** sessionStorage may be missing or throw (storage disabled); the walk then lives in memory. */
+/**
+ * Where a walk's position is kept. The panel plugs in a mirror of what the background holds
+ * per client (lib/messaging/walk-mirror.ts), so the docked panel and the side panel share
+ * it and it survives reloads; until then (and in tests) it lives in memory.
+ */
+export interface WalkStore {
+  read(key: string): unknown;
+  write(key: string, value: unknown): void;
+}
+
+export function memoryWalkStore(): WalkStore {
+  const values = new Map<string, unknown>();
+  return { read: (key) => values.get(key) ?? null, write: (key, value) => void values.set(key, value) };
+}
+
+let walkStore: WalkStore = memoryWalkStore();
+
+export function setWalkStore(store: WalkStore): void {
+  walkStore = store;
+}
+
+/** A store that fails is a walk that starts over; never an error in the panel. */
 export function readStored(key: string): unknown {
   try {
-    const raw = globalThis.sessionStorage?.getItem(key);
-    return raw == null ? null : (JSON.parse(raw) as unknown);
+    return walkStore.read(key);
   } catch {
     return null;
   }
@@ -71,8 +91,8 @@ export function readStored(key: string): unknown {
 
 export function writeStored(key: string, value: unknown): void {
   try {
-    globalThis.sessionStorage?.setItem(key, JSON.stringify(value));
+    walkStore.write(key, value);
   } catch {
-    // quota or disabled storage: not worth bothering the manager about
+    // not worth bothering the manager about
   }
 }

@@ -8,11 +8,17 @@
  * While no client has been found (the CRM is still loading, or shows a list), a read is
  * cheap (adapters stop at the missing card) and the card should show the moment it
  * renders, so the watcher looks every `searchIntervalMs` instead.
+ *
+ * Each read is told which nodes changed since the last one (mutation targets and the
+ * targets of input/change events), so a reader can re-read only the parts those nodes
+ * belong to; `null` means "read everything" (start, navigation, new page data).
  */
+export type ChangedNodes = ReadonlySet<Node> | null;
+
 export interface ContextWatcherOptions<T> {
   doc: Document;
   /** Reads the page; must not throw (adapters return null on bad markup). */
-  read: () => T | null;
+  read: (changed: ChangedNodes) => T | null;
   publish: (context: T | null) => void;
   signal: AbortSignal;
   /** Minimum time between two reads during a stream of changes, once a client is shown. */
@@ -26,7 +32,7 @@ export interface ContextWatcherOptions<T> {
 }
 
 export interface ContextWatcher {
-  /** Ask for a re-read, e.g. after an SPA navigation or when page data arrived. */
+  /** Ask for a full re-read, e.g. after an SPA navigation or when page data arrived. */
   poke(): void;
   /** Read now, bypassing the throttle (used at start). */
   flush(): void;
@@ -47,14 +53,18 @@ export function watchContext<T>(options: ContextWatcherOptions<T>): ContextWatch
   let found = false;
   let lastReadAt = -Infinity;
   let timer: unknown = null;
+  /** Nodes changed since the last read; null once something asked for a full read. */
+  let changed: Set<Node> | null = new Set();
 
   const run = () => {
     timer = null;
     if (signal.aborted) return;
     lastReadAt = now();
+    const nodes = changed;
+    changed = new Set();
     let context: T | null = null;
     try {
-      context = read();
+      context = read(nodes);
     } catch {
       // An adapter bug must never surface in the host page; treat it as "no client".
       context = null;
@@ -66,13 +76,24 @@ export function watchContext<T>(options: ContextWatcherOptions<T>): ContextWatch
     publish(context);
   };
 
-  const poke = () => {
+  const schedule = () => {
     if (signal.aborted || timer !== null) return;
     const wait = Math.max(0, lastReadAt + (found ? intervalMs : searchIntervalMs) - now());
     timer = setTimer(run, wait);
   };
+  const poke = () => {
+    changed = null;
+    schedule();
+  };
+  const touched = (node: Node | null) => {
+    if (node) changed?.add(node);
+    schedule();
+  };
 
-  const observer = new MutationObserver(poke);
+  const observer = new MutationObserver((records) => {
+    if (changed) for (const record of records) changed.add(record.target);
+    schedule();
+  });
   const root = doc.body ?? doc.documentElement;
   observer.observe(root, {
     subtree: true,
@@ -82,8 +103,9 @@ export function watchContext<T>(options: ContextWatcherOptions<T>): ContextWatch
     attributeFilter: WATCHED_ATTRIBUTES,
   });
   // Typing changes an input's value property, which no mutation reports.
-  doc.addEventListener('input', poke, { capture: true, signal });
-  doc.addEventListener('change', poke, { capture: true, signal });
+  const onEdit = (event: Event) => touched(event.target instanceof Node ? event.target : null);
+  doc.addEventListener('input', onEdit, { capture: true, signal });
+  doc.addEventListener('change', onEdit, { capture: true, signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (timer !== null) clearTimer(timer);
@@ -93,6 +115,7 @@ export function watchContext<T>(options: ContextWatcherOptions<T>): ContextWatch
     poke,
     flush: () => {
       if (timer !== null) clearTimer(timer);
+      changed = null;
       run();
     },
   };

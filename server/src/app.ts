@@ -17,6 +17,7 @@ import { registerMeRoutes } from './routes/me/routes';
 import { registerPlaybookRoutes } from './routes/playbooks/routes';
 import { registerReportRoutes } from './routes/reports/routes';
 import { registerSyncRoutes } from './routes/sync/routes';
+import { registerTrackingRoutes, type TrackingDeps } from './routes/tracking/routes';
 import type { ZodApp } from './routes/types';
 
 declare module 'fastify' {
@@ -40,6 +41,8 @@ export interface AppOptions {
   logger?: boolean | { stream: NodeJS.WritableStream };
   /** Answers a request before the app is ready (main.ts binds the port before opening the database). */
   serverFactory?: FastifyServerFactory;
+  /** Email tracking: where pixel URLs point, the hit batching window. */
+  tracking?: Omit<TrackingDeps, 'db' | 'secret'>;
 }
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[A-Za-z0-9._-]+$/;
@@ -136,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerPlaybookRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerAdminRoutes(app, { db, secret });
+  registerTrackingRoutes(app, { db, secret, ...options.tracking });
   return app;
 }
 

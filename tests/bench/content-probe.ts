@@ -17,12 +17,13 @@ const adapter = findAdapter(new URL(location.href));
 if (!adapter) throw new Error(`no adapter for ${location.href}`);
 const probe = (window.suflerProbe = { durations: [] as number[], reads: 0 });
 const controller = new AbortController();
+const reader = adapter.createReader();
 
 watchContext({
   doc: document,
-  read: () => {
+  read: (changed) => {
     const started = performance.now();
-    const context = adapter.read(document, new URL(location.href), undefined);
+    const context = reader(document, new URL(location.href), undefined, changed);
     const missing = context?.fields.filter((f) => f.value.trim() === '').slice(0, 10) ?? [];
     applyOutline(document, missing.flatMap((f) => adapter.locateField(document, f.key) ?? []));
     // The watcher compares by JSON; count that too.

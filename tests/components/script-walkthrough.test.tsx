@@ -3,6 +3,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ScriptWalkthrough } from '../../components/panel/ScriptWalkthrough';
+import { memoryWalkStore, setWalkStore } from '../../lib/playbook/script-walk';
 import { makeFollowUpScript, makeModel } from './factories';
 
 const CLIENT = 'amocrm:acme.amocrm.ru:lead:1001';
@@ -10,7 +11,7 @@ const say = () => screen.getByTestId('script-say').textContent;
 const answers = () => screen.queryAllByTestId('script-answer').map((b) => b.textContent);
 
 describe('ScriptWalkthrough', () => {
-  beforeEach(() => sessionStorage.clear());
+  beforeEach(() => setWalkStore(memoryWalkStore()));
 
   it('walks from the start line through the client\'s answer to the goal', async () => {
     const user = userEvent.setup();

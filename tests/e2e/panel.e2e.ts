@@ -133,6 +133,27 @@ describe('the panel beside an amoCRM lead card', () => {
     await waitFor(async () => (await tab.panelWrapper.boundingBox())?.width === 360);
   });
 
+  it('keeps the script walk-through position per client across a reload', async () => {
+    const tab = await openTab();
+    await tab.openLead(VECTOR.id);
+    await expectText(tab.clientName(), VECTOR.name);
+    const startLine = (await tab.byTestId('script-say').textContent()) ?? '';
+    await tab.byTestId('script-answer').first().click();
+    await waitFor(async () => ((await tab.byTestId('script-say').textContent()) ?? '') !== startLine);
+    const stepLine = (await tab.byTestId('script-say').textContent()) ?? '';
+
+    // Another client starts at its own script's beginning, not at Vector's step.
+    await tab.page.locator(`a.js-navigate-link[href="/leads/detail/${ZERNO.id}"]`).click();
+    await expectText(tab.clientName(), ZERNO.name);
+    expect(await tab.byTestId('script-say').textContent()).not.toBe(stepLine);
+
+    // Vector again, after a full reload (a new panel iframe): the place is kept.
+    await tab.openLead(VECTOR.id);
+    await tab.page.reload();
+    await expectText(tab.clientName(), VECTOR.name);
+    await expectText(tab.byTestId('script-say'), stepLine);
+  });
+
   it('switches the panel to English', async () => {
     const tab = await openTab();
     await tab.openLead(VECTOR.id);

@@ -1,16 +1,22 @@
 import type { ClientContext } from '../../context/client-context';
 import type { SiteAdapter } from '../types';
-import { queryOrNull } from '../dom-lookup';
+import { isStrictLookups, queryOrNull } from '../dom-lookup';
 import { mergeAmoContexts } from './merge-contexts';
 import { parseAmoPageData } from './page-data';
-import { readAmoDomDetailed, linkedForms } from './read-dom';
+import { linkedForms, newAmoFieldCache, readAmoDomDetailed, type AmoFieldCache } from './read-dom';
 import { readAmoPageData } from './read-page-data';
 import { AMO } from './selectors';
 import { AMOCRM_EXAMPLES, isAmoHost, parseAmoCardUrl } from './url';
 
-function readCard(doc: Document, url: URL, pageData: unknown): ClientContext | null {
+function readCard(
+  doc: Document,
+  url: URL,
+  pageData: unknown,
+  cache?: AmoFieldCache,
+  changed: ReadonlySet<Node> | null = null,
+): ClientContext | null {
   if (!parseAmoCardUrl(url)) return null;
-  const dom = readAmoDomDetailed(doc, url);
+  const dom = readAmoDomDetailed(doc, url, cache, changed);
   const data = parseAmoPageData(pageData);
   const fromData = data ? readAmoPageData(data, url) : null;
   if (!fromData) return dom?.context ?? null;
@@ -52,10 +58,27 @@ export const AMOCRM_ADAPTER: SiteAdapter = {
   read(doc, url, pageData) {
     try {
       return readCard(doc, url, pageData);
-    } catch {
-      // A page we do not understand is not a card we can show.
+    } catch (error) {
+      // A page we do not understand is not a card we can show; tests see why (strict mode).
+      if (isStrictLookups()) throw error;
       return null;
     }
+  },
+  createReader() {
+    const cache = newAmoFieldCache();
+    let lastUrl = '';
+    return (doc, url, pageData, changed) => {
+      try {
+        // Another card (an in-app switch) is read whole.
+        const sameUrl = url.href === lastUrl;
+        lastUrl = url.href;
+        return readCard(doc, url, pageData, cache, sameUrl ? changed : null);
+      } catch (error) {
+        Object.assign(cache, newAmoFieldCache());
+        if (isStrictLookups()) throw error;
+        return null;
+      }
+    };
   },
   locateField(doc, key) {
     try {

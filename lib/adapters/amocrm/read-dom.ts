@@ -1,7 +1,7 @@
 import type { ClientContext, Contact, PageField } from '../../context/client-context';
-import { normaliseSpace, queryAllOf, queryOrNull, textOf } from '../dom-lookup';
+import { isStrictLookups, normaliseSpace, queryAllOf, queryAnchor, queryOrFail, queryOrNull, textOf } from '../dom-lookup';
 import { amoLang, cfKey, checkboxText, linkedFields, STANDARD_LABELS } from './card-fields';
-import { AMO } from './selectors';
+import { AMO, AMO_LEAD_CARD_ANCHORS } from './selectors';
 import { parseAmoCardUrl } from './url';
 
 /**
@@ -16,13 +16,48 @@ export interface AmoDomReading {
   hiddenKeys: string[];
 }
 
-export function readAmoDomDetailed(doc: Document, url: URL): AmoDomReading | null {
+/** One custom field as last read, kept per element by the incremental reader. */
+interface FieldReading {
+  key: string;
+  hidden: boolean;
+  label: string;
+  value: string;
+}
+
+/**
+ * What the incremental reader remembers between reads of one page: the fields block it
+ * read and each custom field element's reading. A card of 960 custom fields then costs
+ * one field's read when one field changes, not 960.
+ */
+export interface AmoFieldCache {
+  block: Element | null;
+  elements: HTMLElement[];
+  readings: Map<HTMLElement, FieldReading>;
+}
+
+export function newAmoFieldCache(): AmoFieldCache {
+  return { block: null, elements: [], readings: new Map() };
+}
+
+/**
+ * @param cache  kept between calls by one content script; without it every field is read.
+ * @param changed  nodes changed since the cache was filled; null: read every field again.
+ */
+export function readAmoDomDetailed(
+  doc: Document,
+  url: URL,
+  cache?: AmoFieldCache,
+  changed: ReadonlySet<Node> | null = null,
+): AmoDomReading | null {
   const ref = parseAmoCardUrl(url);
   if (!ref) return null;
-  const root = queryOrNull(doc, AMO.cardRoot);
+  const root = queryAnchor(doc, AMO.cardRoot, 'amocrm:cardRoot');
   if (!root) return null;
+  if (isStrictLookups() && ref.entity === 'lead') {
+    for (const [name, selectors] of Object.entries(AMO_LEAD_CARD_ANCHORS)) queryOrFail(doc, selectors, `amocrm:${name}`);
+  }
   const block = queryOrNull(root, AMO.fieldsBlock) ?? root;
-  const nameInput = queryOrNull<HTMLInputElement>(root, AMO.name);
+  const nameInput = queryAnchor<HTMLInputElement>(root, AMO.name, 'amocrm:name');
   if (!nameInput) return null;
   // During an SPA navigation the old card stays rendered for a moment under the new URL.
   const idTag = textOf(queryOrNull(root, AMO.idTag)).replace(/^#/, '');
@@ -34,7 +69,7 @@ export function readAmoDomDetailed(doc: Document, url: URL): AmoDomReading | nul
   const view = queryOrNull(block, AMO.statusView);
   const stageId = view?.dataset['statusId'] || queryOrNull<HTMLInputElement>(block, AMO.statusInput)?.value || null;
   const pipeline = textOf(queryOrNull(block, AMO.pipelineName)) || null;
-  const stage = textOf(queryOrNull(block, AMO.stageName)) || null;
+  const stage = stageNameOf(queryOrNull(block, AMO.stageName)) || null;
 
   const budgetField = queryOrNull(block, AMO.budgetField);
   const budgetInput = budgetField ? queryOrNull<HTMLInputElement>(budgetField, AMO.budgetInput) : null;
@@ -53,13 +88,9 @@ export function readAmoDomDetailed(doc: Document, url: URL): AmoDomReading | nul
     });
   }
   const hiddenKeys: string[] = [];
-  for (const field of customFieldElements(block)) {
-    const key = cfKey(field.dataset['id'] ?? '');
-    if (field.classList.contains(AMO.hiddenForStageClass)) {
-      hiddenKeys.push(key);
-      continue;
-    }
-    fields.push({ key, label: labelOf(field), value: customFieldValue(field) });
+  for (const reading of readCustomFields(block, cache ?? newAmoFieldCache(), cache ? changed : null)) {
+    if (reading.hidden) hiddenKeys.push(reading.key);
+    else fields.push({ key: reading.key, label: reading.label, value: reading.value });
   }
 
   const { contacts, company } = readLinked(root);
@@ -94,6 +125,72 @@ export function customFieldElements(block: ParentNode): HTMLElement[] {
   return queryAllOf<HTMLElement>(block, AMO.field).filter(
     (el) => /^\d+$/.test(el.getAttribute('data-id') ?? '') && !el.closest(linkedForm),
   );
+}
+
+/**
+ * Time in stage as the status control appends it, in the CRM's UI languages: "(6 days)",
+ * "(6 дней)", "(2 horas)", "(3 gün)". Only a number with a time word is dropped, so a stage
+ * named "Ждём решения (после аукциона)" keeps its brackets.
+ */
+const TIME_IN_STAGE = /\s*\(\s*\d+\s*(?:min|minutes?|hours?|days?|weeks?|months?|years?|мин|минут[аы]?|час(?:а|ов)?|д(?:ень|ня|ней|н\.?)|недел[ьия]|месяц(?:а|ев)?|лет|год(?:а)?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|meses|anos?|años?|dakika|saat|gün|hafta|ay|yıl|menit|jam|hari|minggu|bulan|tahun)\.?\s*\)\s*$/iu;
+
+/** The stage's own name: without the time-in-stage element or a trailing "(6 days)". */
+function stageNameOf(el: Element | null): string {
+  if (!el) return '';
+  let text = normaliseSpace(el.textContent);
+  const suffix = textOf(queryOrNull(el, AMO.stageTimeInStage));
+  if (suffix !== '') {
+    const at = text.lastIndexOf(suffix);
+    if (at >= 0) text = normaliseSpace(text.slice(0, at) + text.slice(at + suffix.length));
+  }
+  return normaliseSpace(text.replace(TIME_IN_STAGE, ''));
+}
+
+const FIELD_SELECTOR = AMO.field.join(',');
+
+function readField(field: HTMLElement): FieldReading {
+  const key = cfKey(field.dataset['id'] ?? '');
+  // A field hidden for this stage is not asked for; its value is not read.
+  if (field.classList.contains(AMO.hiddenForStageClass)) return { key, hidden: true, label: '', value: '' };
+  return { key, hidden: false, label: labelOf(field), value: customFieldValue(field) };
+}
+
+/**
+ * The block's custom fields, re-reading only what `changed` touched: a node inside a known
+ * field re-reads that field; a node in the block outside every field (fields added,
+ * removed, re-rendered) re-lists the fields, reusing the readings of elements that stayed;
+ * nodes outside the block (the feed, the menu) cost nothing here.
+ */
+function readCustomFields(block: Element, cache: AmoFieldCache, changed: ReadonlySet<Node> | null): FieldReading[] {
+  let relist = changed === null || cache.block !== block;
+  const dirty = new Set<HTMLElement>();
+  if (!relist && changed !== null) {
+    for (const node of changed) {
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!el || !el.isConnected || !block.contains(el)) continue;
+      const field = el.closest<HTMLElement>(FIELD_SELECTOR);
+      if (field && cache.readings.has(field)) dirty.add(field);
+      else if (!field || !block.contains(field)) {
+        relist = true;
+        break;
+      }
+      // else: a field of a linked contact form inside the block; read with the linked forms.
+    }
+  }
+  if (changed === null || cache.block !== block) cache.readings.clear();
+  if (relist) {
+    cache.block = block;
+    cache.elements = customFieldElements(block);
+    const kept = new Map<HTMLElement, FieldReading>();
+    for (const el of cache.elements) {
+      const old = cache.readings.get(el);
+      kept.set(el, old && !dirty.has(el) ? old : readField(el));
+    }
+    cache.readings = kept;
+  } else {
+    for (const el of dirty) cache.readings.set(el, readField(el));
+  }
+  return cache.elements.map((el) => cache.readings.get(el) ?? readField(el));
 }
 
 function labelOf(field: Element | null): string {

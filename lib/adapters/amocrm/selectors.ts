@@ -34,6 +34,8 @@ export const AMO = {
   ],
   pipelineName: ['.pipeline-select-view__pipeline'], // [src]
   stageName: ['.pipeline-select-view__status'], // [src]
+  /** Time in stage shown inside the stage name, e.g. "(6 days)"; not part of the name. */
+  stageTimeInStage: ['.pipeline-select-view__status-from'], // [src] seen on Kommo EN, 2025-11
   /** Checked form inputs: the fallback for ids when the view lacks data attributes. */
   statusInput: [
     'input[name="lead[STATUS]"]:checked', // [3p] widget reading #card_fields … :checked
@@ -101,3 +103,18 @@ export const AMO = {
   /** Standalone company name on a contact card. */
   companyName: ['input[name="company[NAME]"]'], // [src]
 } as const;
+
+/**
+ * What every lead card shows; the reader checks each in strict mode (fixture tests), so a
+ * markup change names the anchor that drifted. The card root and the name are required in
+ * any mode: without them there is no card.
+ */
+export const AMO_LEAD_CARD_ANCHORS = {
+  cardRoot: AMO.cardRoot,
+  fieldsBlock: AMO.fieldsBlock,
+  name: AMO.name,
+  statusView: AMO.statusView,
+  stageName: AMO.stageName,
+  budgetField: AMO.budgetField,
+  responsibleField: AMO.responsibleField,
+} as const satisfies Record<string, readonly string[]>;

@@ -1,6 +1,6 @@
 import type { ClientContext, PageField } from '../../context/client-context';
 import type { SiteAdapter } from '../types';
-import { queryOrNull, textOf } from '../dom-lookup';
+import { isStrictLookups, queryOrNull, textOf } from '../dom-lookup';
 import { locateLabelledField, normaliseLabel, readLabelledFields } from './labelled-fields';
 
 /**
@@ -51,10 +51,13 @@ export const GENERIC_ADAPTER: SiteAdapter = {
   read(doc, url) {
     try {
       return readGeneric(doc, url);
-    } catch {
+    } catch (error) {
+      if (isStrictLookups()) throw error;
       return null;
     }
   },
+  // Forms read by label are small: every read is a full one.
+  createReader: () => (doc, url) => GENERIC_ADAPTER.read(doc, url),
   locateField(doc, key) {
     try {
       return locateLabelledField(doc, key);

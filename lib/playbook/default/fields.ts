@@ -39,14 +39,14 @@ export const DEFAULT_FIELDS: Field[] = [
   {
     id: 'meeting_date',
     label: t('Дата встречи', 'Meeting date'),
-    aliases: ['Дата встречи', 'Дата следующей встречи', 'Встреча', 'Встреча назначена на', 'Meeting date', 'Next meeting date', 'Meeting'],
+    aliases: ['Дата встречи', 'Дата следующей встречи', 'Встреча', 'Встреча назначена на', 'Meeting date', 'Next meeting date', 'Next meeting', 'Meeting'],
     source: 'field',
   },
   {
     id: 'next_step_date',
     label: t('Дата следующего шага', 'Next step date'),
     // A next meeting is a next step too, so its date satisfies this requirement as well.
-    aliases: ['Дата следующего шага', 'Следующий шаг', 'Дата след. шага', 'Дата следующего контакта', 'Дата следующей встречи', 'Next step', 'Next step date', 'Next contact date', 'Next meeting date'],
+    aliases: ['Дата следующего шага', 'Следующий шаг', 'Дата след. шага', 'Дата следующего контакта', 'Дата следующей встречи', 'Next step', 'Next step date', 'Next contact date', 'Next meeting date', 'Next meeting'],
     source: 'field',
   },
   {

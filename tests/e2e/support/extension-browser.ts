@@ -26,11 +26,13 @@ export function newProfileDir(): string {
  * Starts Debian's Chromium headless with the built extension on a given profile.
  * Every *.amocrm.ru name resolves to loopback, where the demo CRM site listens.
  */
-export async function launchExtensionBrowser(userDataDir = newProfileDir()): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No extension build at ${EXTENSION_DIR}: run "npx wxt build" first.`);
-  }
-  const context = await chromium.launchPersistentContext(userDataDir, {
+/** The same browser without Sufler, for benchmarks that compare the page with and without it. */
+export async function launchPlainBrowser(userDataDir = newProfileDir()): Promise<BrowserContext> {
+  return launchProfile(userDataDir, false);
+}
+
+function launchProfile(userDataDir: string, withExtension: boolean): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },
@@ -38,8 +40,7 @@ export async function launchExtensionBrowser(userDataDir = newProfileDir()): Pro
     // Playwright disables extensions by default; this test is about one.
     ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : ['--disable-extensions']),
       '--host-resolver-rules=MAP *.amocrm.ru 127.0.0.1, MAP *.kommo.com 127.0.0.1',
       '--no-sandbox',
       '--disable-gpu',
@@ -47,6 +48,13 @@ export async function launchExtensionBrowser(userDataDir = newProfileDir()): Pro
       '--lang=ru-RU',
     ],
   });
+}
+
+export async function launchExtensionBrowser(userDataDir = newProfileDir()): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No extension build at ${EXTENSION_DIR}: run "npx wxt build" first.`);
+  }
+  const context = await launchProfile(userDataDir, true);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {

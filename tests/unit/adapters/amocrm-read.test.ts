@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { AMOCRM_ADAPTER } from '../../../lib/adapters/amocrm';
+import { SelectorError, withStrictLookups } from '../../../lib/adapters/dom-lookup';
 import { snapshotAmoPageData } from '../../../lib/adapters/amocrm/snapshot-page-data';
 import type { ClientContext } from '../../../lib/context/client-context';
 import { ClientContextSchema } from '../../../lib/context/client-context';
@@ -81,6 +82,19 @@ describe('amoCRM adapter, DOM path', () => {
     expect(ctx?.contacts).toEqual([{ name: 'Контрактный управляющий', phones: ['+7 495 700-00-01', '+7 916 000-00-02'], emails: [] }]);
   });
 
+  it.each([
+    ['en', '<span class="pipeline-select-view__status-from">(6 days)</span>', 'Initial contact'],
+    ['en, no marker element', ' (6 days)', 'Initial contact'],
+    ['ru', ' (3 дня)', 'Initial contact'],
+    ['es', '<span class="pipeline-select-view__status-from">(2 días)</span>', 'Initial contact'],
+    ['tr', ' (4 gün)', 'Initial contact'],
+    ['a bracket that is part of the name', ' (round 2)', 'Initial contact (round 2)'],
+  ])('reads the stage name without the time in stage (%s)', (_case, suffix, expected) => {
+    const { doc, u } = fixture('amocrm/2025-11-kommo-lead-card-en.html');
+    doc.querySelector('.pipeline-select-view__status')!.innerHTML = `Initial contact${suffix}`;
+    expect(AMOCRM_ADAPTER.read(doc, u)?.stage).toBe(expected);
+  });
+
   it('reads the English Kommo card of a won deal (system status 142)', () => {
     const { doc, u } = fixture('amocrm/2025-11-kommo-lead-card-en.html');
     const ctx = AMOCRM_ADAPTER.read(doc, u);
@@ -124,8 +138,9 @@ describe('amoCRM adapter, DOM path', () => {
     ];
     for (const html of broken) {
       const doc = new DOMParser().parseFromString(html, 'text/html');
-      expect(() => AMOCRM_ADAPTER.read(doc, u)).not.toThrow();
       expect(AMOCRM_ADAPTER.read(doc, u)).toBeNull();
+      // Why it is null: a named missing anchor, not a reader crash hidden by the catch-all.
+      expect(() => withStrictLookups(() => AMOCRM_ADAPTER.read(doc, u)), html).toThrow(SelectorError);
     }
     // A document whose methods throw (detached, hostile) is still only a null.
     const hostile = { querySelector: () => { throw new Error('boom'); } } as unknown as Document;

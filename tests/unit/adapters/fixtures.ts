@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 
 /**
  * Every saved page under tests/fixtures/pages, with the URL it was saved from and its kind.
- * fixture-catalogue.test.ts fails when a file on disk is missing here, so nothing rots unused.
+ * registry.test.ts fails when a file on disk is missing here, so nothing rots unused.
  */
 export const PAGES_DIR = join(__dirname, '../../fixtures/pages');
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startAmoBridge } from '../../../lib/adapters/amocrm/page-bridge';
 import { parseAmoPageData } from '../../../lib/adapters/amocrm/page-data';
-import { onPageData } from '../../../lib/adapters/page-data-channel';
+import { onPageData, onPageDataStop, requestPageData, stopPageData } from '../../../lib/adapters/page-data-channel';
 import { fakeAmoWindow } from './fake-amo-app';
 
 describe('amoCRM MAIN-world bridge', () => {
@@ -30,11 +30,54 @@ describe('amoCRM MAIN-world bridge', () => {
     vi.runAllTimers();
     expect(received).toEqual(['18230417', '18230431']); // same card: nothing new
 
-    document.dispatchEvent(new Event('input'));
+    // Edits are the content script's watcher's to detect: typing alone publishes nothing,
+    // and the watcher's request is answered at once, within its own read.
     w.AMOCRM = fakeAmoWindow('18230440').AMOCRM;
+    document.dispatchEvent(new Event('input'));
     vi.runAllTimers();
-    expect(received).toEqual(['18230417', '18230431', '18230440']); // typing in the form republishes
+    expect(received).toEqual(['18230417', '18230431']);
+    requestPageData(document);
+    expect(received).toEqual(['18230417', '18230431', '18230440']);
     ac.abort();
+  });
+
+  it('takes its history hooks out when its signal aborts', () => {
+    const ownPush = history.pushState;
+    const ownReplace = history.replaceState;
+    const ac = new AbortController();
+    const received: unknown[] = [];
+    onPageData(document, ac.signal, (_s, payload) => received.push(payload));
+    startAmoBridge(window, ac.signal);
+    expect(history.pushState).not.toBe(ownPush);
+    ac.abort();
+    expect(history.pushState).toBe(ownPush);
+    expect(history.replaceState).toBe(ownReplace);
+  });
+
+  it('stops when the content script says it is gone (the stop event), and only passes calls through if the page wrapped it meanwhile', () => {
+    vi.useFakeTimers();
+    const ownPush = history.pushState;
+    const ac = new AbortController();
+    onPageDataStop(document, ac.signal, () => ac.abort());
+    startAmoBridge(window, ac.signal);
+    // The page wraps history after us: ours cannot be unhooked, so it must go quiet.
+    const ours = history.pushState;
+    const pageWrapper = function (this: History, ...args: Parameters<History['pushState']>) {
+      return ours.apply(this, args);
+    };
+    history.pushState = pageWrapper;
+    const received: unknown[] = [];
+    const listener = new AbortController();
+    onPageData(document, listener.signal, (_s, payload) => received.push(payload));
+    received.length = 0;
+    stopPageData(document);
+    expect(ac.signal.aborted).toBe(true);
+    history.pushState({}, '', '/leads/detail/77');
+    vi.runAllTimers();
+    expect(location.pathname).toBe('/leads/detail/77');
+    expect(received).toEqual([]);
+    history.pushState = ownPush;
+    listener.abort();
   });
 
   it('keeps the page history API working', () => {

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, findAdapter, GENERIC_ADAPTER } from '../../../lib/adapters/registry';
 import { CRM_HOST_PATTERNS } from '../../../lib/adapters/hosts';
-import { AMO } from '../../../lib/adapters/amocrm/selectors';
+import { AMOCRM_ADAPTER } from '../../../lib/adapters/amocrm';
+import { AMO_LEAD_CARD_ANCHORS } from '../../../lib/adapters/amocrm/selectors';
+import { SelectorError, withStrictLookups } from '../../../lib/adapters/dom-lookup';
 import { fixture, fixtureFilesOnDisk, FIXTURE_PAGES } from './fixtures';
 
 const ALL = [...ADAPTERS, GENERIC_ADAPTER];
@@ -53,22 +55,36 @@ describe('adapter registry', () => {
     }
   });
 
-  it('uses every fixture file on disk, and reads each as its declared kind', () => {
+  it('uses every fixture file on disk, and reads each as its declared kind, strictly', () => {
     expect(fixtureFilesOnDisk()).toEqual(FIXTURE_PAGES.map((p) => p.file).sort());
     for (const page of FIXTURE_PAGES) {
       const adapter = ALL.find((a) => a.id === page.adapter);
       expect(adapter, page.file).toBeDefined();
       const { doc, u } = fixture(page.file);
-      expect(adapter?.read(doc, u) !== null, page.file).toBe(page.card);
+      // Strict: on a card, a missing anchor throws a SelectorError naming itself.
+      const read = () => withStrictLookups(() => adapter?.read(doc, u) ?? null);
+      if (page.card) expect(read(), page.file).not.toBeNull();
+      else expect(adapter?.read(doc, u), page.file).toBeNull();
     }
   });
 
-  it('the required amoCRM anchors are present on every card fixture (selector drift fails here)', () => {
+  it.each(Object.keys(AMO_LEAD_CARD_ANCHORS))('a lead card whose %s anchor drifted fails strictly, naming it', (anchor) => {
     for (const page of FIXTURE_PAGES.filter((p) => p.adapter === 'amocrm' && p.card)) {
-      const { doc } = fixture(page.file);
-      for (const anchor of [AMO.cardRoot, AMO.fieldsBlock, AMO.name, AMO.statusView, AMO.stageName, AMO.budgetField, AMO.responsibleField]) {
-        expect(anchor.some((s) => doc.querySelector(s) !== null), `${page.file}: ${anchor.join(' | ')}`).toBe(true);
+      const { doc, u } = fixture(page.file);
+      const selectors = AMO_LEAD_CARD_ANCHORS[anchor as keyof typeof AMO_LEAD_CARD_ANCHORS];
+      // The vendor renames the markup: every alternative stops matching.
+      for (const s of selectors) for (const el of doc.querySelectorAll(s)) el.remove();
+      let error: unknown;
+      try {
+        withStrictLookups(() => AMOCRM_ADAPTER.read(doc, u));
+      } catch (e) {
+        error = e;
       }
+      expect(error, page.file).toBeInstanceOf(SelectorError);
+      expect((error as SelectorError).adapterId).toMatch(/^amocrm:/);
+      expect((error as Error).message).toContain(selectors[0]);
+      // Outside strict mode the same page never throws into the host page.
+      expect(() => AMOCRM_ADAPTER.read(doc, u)).not.toThrow();
     }
   });
 });

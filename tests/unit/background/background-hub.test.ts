@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import type { StorageAreaLike } from '../../../lib/background/background-deps';
+import { readSettings } from '../../../lib/background/settings-storage';
 import { tabContextKey } from '../../../lib/background/tab-contexts';
 import { USER_MESSAGES } from '../../../lib/background/user-messages';
 import { clientKey } from '../../../lib/context/client-context';
@@ -280,10 +282,19 @@ describe('playbook actions', () => {
 });
 
 describe('toggle-panel command', () => {
-  it('asks the active tab to show or hide its panel', async () => {
+  it('collapses and expands the docked panel by writing the setting in the background, for a tab with a client', async () => {
+    const collapsed = async () => (await readSettings(fakeBrowser.storage.local as unknown as StorageAreaLike)).panelCollapsed;
     await h.background.onCommand('toggle-panel', TAB);
+    expect(await collapsed()).toBe(false); // no client on the tab: nothing to toggle
+    await h.publish(TAB, cardAtFirstStage());
+    await h.background.onCommand('toggle-panel', TAB);
+    expect(await collapsed()).toBe(true);
     await h.background.onCommand('something-else', TAB);
     await h.background.onCommand('toggle-panel', null);
-    expect(h.sentToTabs).toEqual([{ tabId: TAB, message: { type: 'panel:toggle' } }]);
+    expect(await collapsed()).toBe(true);
+    await h.background.onCommand('toggle-panel', TAB);
+    expect(await collapsed()).toBe(false);
+    // Nothing is asked of the page: the content script only follows storage.
+    expect(h.sentToTabs.filter((m) => m.message.type !== 'outline:set')).toEqual([]);
   });
 });

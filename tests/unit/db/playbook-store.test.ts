@@ -59,4 +59,21 @@ describe('playbook store', () => {
     expect(active.origin).toBe('default');
     expect(active.problems.length).toBeGreaterThan(0);
   });
+
+  it('parses an imported playbook once when stored, not on every read', async () => {
+    db = freshDatabase();
+    const teamFile = JSON.parse(JSON.stringify(DEFAULT_PLAYBOOK)) as { name: { ru: string; en: string } };
+    await importPlaybook(db, teamFile, 1_000);
+    const first = await getActivePlaybook(db);
+    const second = await getActivePlaybook(db);
+    // A parse makes a new object: the same one back means no parse happened on read.
+    expect(second.playbook).toBe(first.playbook);
+    expect(first.playbook).toEqual(DEFAULT_PLAYBOOK);
+
+    // Another import is another playbook, never the cached one.
+    await importPlaybook(db, { ...teamFile, name: { ru: 'Другой', en: 'Another' } }, 2_000);
+    const third = await getActivePlaybook(db);
+    expect(third.playbook).not.toBe(first.playbook);
+    expect(third.playbook.name).toEqual({ ru: 'Другой', en: 'Another' });
+  });
 });

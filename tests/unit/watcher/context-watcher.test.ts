@@ -142,3 +142,43 @@ describe('watchContext', () => {
     expect(read).not.toHaveBeenCalled();
   });
 });
+
+describe('watchContext: what changed since the last read', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('hands the read the changed nodes, and null when a full read is asked for', async () => {
+    document.body.innerHTML = '<div id="a"><input id="name" value="x"></div><div id="b"></div>';
+    const seen: (string[] | null)[] = [];
+    const ac = new AbortController();
+    const watcher = watchContext({
+      doc: document,
+      read: (changed) => {
+        seen.push(changed === null ? null : [...changed].map((n) => (n as Element).id || n.nodeName));
+        return readName();
+      },
+      publish: () => {},
+      signal: ac.signal,
+      intervalMs: 0,
+    });
+    watcher.flush();
+    expect(seen).toEqual([null]);
+
+    document.getElementById('b')!.append(document.createElement('span'));
+    await tick(10);
+    expect(seen[1]).toEqual(['b']);
+
+    // Typing changes no attribute: the event's target is what changed.
+    document.getElementById('name')!.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick(10);
+    expect(seen[2]).toEqual(['name']);
+
+    // A poke (navigation, new page data) asks for everything, whatever else changed meanwhile.
+    document.getElementById('b')!.append(document.createElement('i'));
+    watcher.poke();
+    await tick(10);
+    expect(seen[3]).toBeNull();
+    ac.abort();
+  });
+});

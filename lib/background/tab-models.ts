@@ -1,0 +1,46 @@
+import type { ClientContext } from '../context/client-context';
+import { evaluate } from '../playbook/engine';
+import type { PanelModel } from '../playbook/panel-model';
+import type { ClientSnapshot } from './client-snapshot';
+
+/**
+ * The panel model, computed once per change per tab. The hub's render, the tab's outline
+ * and a logged touch's stage all ask here, so one publish runs the playbook engine once,
+ * not three times. An entry is reused while its inputs are the same: the context (by content),
+ * the touches (by count and ends), the playbook (by identity: the store parses it once and hands the
+ * same object back) and a time within REUSE_MS (cadence hints move with the clock).
+ */
+const REUSE_MS = 30_000;
+
+interface Entry {
+  key: string;
+  playbook: ClientSnapshot['playbook'];
+  at: number;
+  model: PanelModel;
+}
+
+const byTab = new Map<number, Entry>();
+
+/** Touches are logged once and never edited: their count and the newest and oldest ids tell a change. */
+function inputKey(context: ClientContext, snapshot: ClientSnapshot): string {
+  const { touches } = snapshot;
+  return `${JSON.stringify(context)}\u0000${touches.length}:${touches[0]?.id ?? ''}:${touches.at(-1)?.id ?? ''}`;
+}
+
+/** The model for the tab's client; computed only when an input changed. */
+export function tabModel(tabId: number | null, context: ClientContext, snapshot: ClientSnapshot, now: number): PanelModel {
+  if (tabId === null) return evaluate(snapshot.playbook, context, snapshot.touches, now);
+  const key = inputKey(context, snapshot);
+  const entry = byTab.get(tabId);
+  if (entry && entry.key === key && entry.playbook === snapshot.playbook && now >= entry.at && now - entry.at < REUSE_MS) {
+    return entry.model;
+  }
+  const model = evaluate(snapshot.playbook, context, snapshot.touches, now);
+  byTab.set(tabId, { key, playbook: snapshot.playbook, at: now, model });
+  return model;
+}
+
+/** The tab closed or shows no client any more. */
+export function forgetTabModel(tabId: number): void {
+  byTab.delete(tabId);
+}
