@@ -97,6 +97,9 @@ export function OptionsView({ settings, onSettingsChange, onImportPlaybook, onRe
       <header className="sf-options__header">
         <span className="sf-brand__logo" aria-hidden="true">S</span>
         <h1>{t('options.title')}</h1>
+        <a className="sf-btn" href="dashboard.html" target="_blank" rel="noopener" title={t('dashboard.openHint')} data-testid="options-dashboard">
+          {t('dashboard.open')}
+        </a>
       </header>
 
       <section className="sf-card sf-options__section" aria-labelledby={`${baseId}-general`}>

@@ -92,6 +92,9 @@ export function PopupView({ state, canOpenSidePanel, onOpenPanel, onSyncNow, onO
         <button type="button" className="sf-btn" data-testid="popup-sync-now" disabled={off || sync.state === 'syncing'} onClick={syncNow}>
           {t('sync.now')}
         </button>
+        <a className="sf-btn" href="dashboard.html" target="_blank" rel="noopener" title={t('dashboard.openHint')} data-testid="popup-dashboard">
+          {t('dashboard.open')}
+        </a>
         <button type="button" className="sf-btn sf-btn--ghost" data-testid="popup-settings" onClick={onOpenSettings}>
           {t('popup.settings')}
         </button>

@@ -1,4 +1,5 @@
 import { recordClientSeen } from '../db/client-store';
+import { recordCardCompliance } from './compliance-recorder';
 import { ContentToBackgroundSchema, type Outline } from '../messaging/hub-messages';
 import type { BackgroundDeps } from './background-deps';
 import { outlineForContext } from './outline-broadcast';
@@ -48,12 +49,19 @@ async function publishContext(
     forgetTabModel(tabId);
     return { enabled: settings.outline, keys: [] };
   }
+  let queued = false;
   try {
-    const seen = await recordClientSeen(deps.db, context, deps.now());
-    if (seen !== 'unchanged') deps.sync.soon();
+    queued = (await recordClientSeen(deps.db, context, deps.now())) !== 'unchanged';
   } catch (error) {
     // The panel and the outline still work; the client record catches up on the next publish.
     console.error('Sufler: could not record the client', error);
   }
+  try {
+    // What the card lacks at its stage, for the head's compliance report.
+    if ((await recordCardCompliance(deps, context)) === 'stored') queued = true;
+  } catch (error) {
+    console.error('Sufler: could not record the compliance snapshot', error);
+  }
+  if (queued) deps.sync.soon();
   return outlineForContext(deps, tabId, context, settings);
 }

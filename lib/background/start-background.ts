@@ -5,6 +5,7 @@ import { createSyncRunner, type AlarmsLike } from '../sync/sync-runner';
 import type { BackgroundDeps, HubPort, StorageAreaLike } from './background-deps';
 import { createBackground, type Background, type StorageChangeLike } from './create-background';
 import { isExtensionPageSender, type OwnExtension } from './extension-sender';
+import { handleReportMessage } from './report-requests';
 
 /**
  * Wire the background's handlers to the browser. Every listener is added synchronously,
@@ -41,8 +42,10 @@ export function startBackground(): Background {
   deps.db.open().catch((error: unknown) => console.error('Sufler: could not open the database', error));
 
   const own: OwnExtension = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
-  browser.runtime.onMessage.addListener((message: unknown, sender) =>
-    background.onMessage(message, sender, isExtensionPageSender(sender, own)),
+  const reports = { local, fetch: (input: string, init?: RequestInit) => fetch(input, init), extensionUrl: browser.runtime.getURL('/') };
+  browser.runtime.onMessage.addListener(
+    (message: unknown, sender) =>
+      handleReportMessage(reports, message, sender) ?? background.onMessage(message, sender, isExtensionPageSender(sender, own)),
   );
   browser.runtime.onConnect.addListener((port) => {
     // The hub port carries the sync config and every privileged action: our pages only.

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { ClientRecord, OutboxRecord, PlaybookRecord, TouchRecord } from './records';
+import type { ClientRecord, ComplianceRecord, OutboxRecord, PlaybookRecord, TouchRecord } from './records';
 
 /**
  * Sufler's local source of truth. Opened by the background service worker only: a
@@ -14,6 +14,7 @@ export class SuflerDatabase extends Dexie {
   touches!: EntityTable<TouchRecord, 'id'>;
   outbox!: EntityTable<OutboxRecord, 'seq'>;
   playbooks!: EntityTable<PlaybookRecord, 'id'>;
+  compliance!: EntityTable<ComplianceRecord, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -24,6 +25,10 @@ export class SuflerDatabase extends Dexie {
       // seq is the push order; [entity+entityId] finds the rows of one record.
       outbox: '++seq, state, [entity+entityId]',
       playbooks: 'id, active, importedAt',
+    });
+    // Compliance snapshots: [clientKey+day] finds today's snapshot of a deal; day serves clean-up.
+    this.version(2).stores({
+      compliance: 'id, [clientKey+day], day',
     });
   }
 }

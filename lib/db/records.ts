@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClientContextSchema } from '../context/client-context';
 import { TouchSchema } from '../touches/touch';
+import { ComplianceSnapshotSchema } from '../wire/compliance';
 
 /**
  * The shape of every row Sufler keeps in IndexedDB. Rows are parsed when read back:
@@ -32,7 +33,11 @@ export type ClientRecord = z.infer<typeof ClientRecordSchema>;
 export const TouchRecordSchema = TouchSchema;
 export type TouchRecord = z.infer<typeof TouchRecordSchema>;
 
-export const OUTBOX_ENTITIES = ['touch', 'client'] as const;
+/** A compliance snapshot row is the shared snapshot itself. */
+export const ComplianceRecordSchema = ComplianceSnapshotSchema;
+export type ComplianceRecord = z.infer<typeof ComplianceRecordSchema>;
+
+export const OUTBOX_ENTITIES = ['touch', 'client', 'compliance'] as const;
 
 /**
  * A change waiting to reach the team server. Written in the same transaction as the

@@ -59,6 +59,7 @@ export async function nextBatch(db: SuflerDatabase, afterSeq: number, upToSeq: n
 /** The push item for a row; a touch is addressed by its own id, a client by its key. */
 function toItem(row: OutboxRecord, makeId: () => string): SyncItem {
   if (row.entity === 'touch') return { id: row.entityId, entity: 'touch', op: 'upsert', payload: row.payload } as SyncItem;
+  if (row.entity === 'compliance') return { id: row.entityId, entity: 'compliance', op: 'upsert', payload: row.payload } as SyncItem;
   // Send only what the server keeps; a payload that does not fit goes as is and is rejected with its reason.
   const client = SharedClientSchema.safeParse(row.payload);
   return { id: makeId(), entity: 'client', op: 'upsert', payload: client.success ? client.data : row.payload } as SyncItem;

@@ -1,6 +1,7 @@
 import type { StorageAreaLike } from '../storage-area';
 import type { SuflerDatabase } from '../db/database';
 import { SharedClientSchema } from '../wire/sync';
+import { summarizeSnapshot } from '../compliance/summarize-snapshot';
 import { TouchSchema } from '../touches/touch';
 import { readSyncConfig } from './sync-setup';
 import { readSyncState, type SyncState } from './sync-state';
@@ -47,7 +48,7 @@ export async function syncStatus(db: SuflerDatabase, storage: StorageAreaLike): 
 }
 
 function rejectedItem(row: { entity?: unknown; entityId?: unknown; lastError?: unknown; payload?: unknown }): RejectedItem {
-  const entity = row.entity === 'client' ? 'client' : 'touch';
+  const entity = row.entity === 'client' || row.entity === 'compliance' ? row.entity : 'touch';
   return {
     entity,
     entityId: String(row.entityId ?? ''),
@@ -57,7 +58,8 @@ function rejectedItem(row: { entity?: unknown; entityId?: unknown; lastError?: u
 }
 
 /** A line the user recognises: the touch's kind and the start of its comment, or the client's name. */
-function summarize(entity: 'touch' | 'client', payload: unknown): string {
+function summarize(entity: RejectedItem['entity'], payload: unknown): string {
+  if (entity === 'compliance') return summarizeSnapshot(payload);
   if (entity === 'touch') {
     const touch = TouchSchema.safeParse(payload);
     if (!touch.success) return 'touch';

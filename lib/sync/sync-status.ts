@@ -14,7 +14,7 @@ export const SyncErrorSchema = z.object({
 export type SyncError = z.infer<typeof SyncErrorSchema>;
 
 export const RejectedItemSchema = z.object({
-  entity: z.enum(['touch', 'client']),
+  entity: z.enum(['touch', 'client', 'compliance']),
   entityId: z.string(),
   /** The server's reason, e.g. 'id_conflict' or 'invalid_payload: payload.comment: …'. */
   reason: z.string(),

@@ -3,6 +3,7 @@ import { TouchSchema } from '../touches/touch';
 import { MAX_EPOCH_MS, TEXT_LIMITS, boundedText } from './bounded-text';
 import { DeviceIdSchema, UlidSchema } from './id-schemas';
 import { PlaybookVersionSchema } from './playbooks';
+import { ComplianceSnapshotSchema } from './compliance';
 
 /** Most items one push may carry; the extension splits its outbox into batches this size. */
 export const MAX_PUSH_ITEMS = 500;
@@ -15,7 +16,7 @@ export const DEFAULT_PULL_LIMIT = 500;
  */
 export const MAX_PULL_BYTES = 1024 * 1024;
 
-export const SYNC_ENTITIES = ['touch', 'client'] as const;
+export const SYNC_ENTITIES = ['touch', 'client', 'compliance'] as const;
 export const SyncEntitySchema = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof SyncEntitySchema>;
 
@@ -52,7 +53,8 @@ export const SyncItemEnvelopeSchema = z.object({
 export const TouchItemSchema = SyncItemEnvelopeSchema.extend({ entity: z.literal('touch'), payload: TouchSchema });
 export const ClientItemSchema = SyncItemEnvelopeSchema.extend({ entity: z.literal('client'), payload: SharedClientSchema });
 /** A fully valid item: what the extension builds. */
-export const SyncItemSchema = z.discriminatedUnion('entity', [TouchItemSchema, ClientItemSchema]);
+export const ComplianceItemSchema = SyncItemEnvelopeSchema.extend({ entity: z.literal('compliance'), payload: ComplianceSnapshotSchema });
+export const SyncItemSchema = z.discriminatedUnion('entity', [TouchItemSchema, ClientItemSchema, ComplianceItemSchema]);
 export type SyncItem = z.infer<typeof SyncItemSchema>;
 
 /** What the server accepts at the door; payloads are checked per item afterwards. */

@@ -15,6 +15,7 @@ import { registerAdminRoutes } from './routes/admin/routes';
 import { registerHealthRoutes } from './routes/health/routes';
 import { registerMeRoutes } from './routes/me/routes';
 import { registerPlaybookRoutes } from './routes/playbooks/routes';
+import { registerReportRoutes } from './routes/reports/routes';
 import { registerSyncRoutes } from './routes/sync/routes';
 import { registerTrackingRoutes, type TrackingDeps } from './routes/tracking/routes';
 import type { ZodApp } from './routes/types';
@@ -136,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerMeRoutes(app);
   registerSyncRoutes(app, deps);
   registerPlaybookRoutes(app, deps);
+  registerReportRoutes(app, deps);
   registerAdminRoutes(app, { db, secret });
   registerTrackingRoutes(app, { db, secret, ...options.tracking });
   return app;

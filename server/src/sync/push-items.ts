@@ -5,6 +5,7 @@ import { SharedClientSchema, type SharedClient, type PushRequest, type PushResul
 import { TouchSchema, type Touch } from '../../../lib/touches/touch';
 import type { Caller } from '../auth/caller';
 import type { Db, Queryable } from '../db/database';
+import { SnapshotBatch } from '../compliance/snapshot-batch';
 import { contentHash } from './content-hash';
 import { dataErrorCode } from './data-error';
 import { lockOrgChanges } from './org-lock';
@@ -46,6 +47,7 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest, no
   const touchRepeats: TouchCandidate[] = [];
   const clients = new Map<string, ClientCandidate>();
   const clientLosers: ClientCandidate[] = [];
+  const snapshots = new SnapshotBatch();
 
   request.items.forEach((item: Item, index) => {
     if (item.entity === 'touch') {
@@ -59,6 +61,8 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest, no
       const candidate = { index, touch: parsed.data, hash: contentHash(parsed.data) };
       if (touches.has(item.id)) touchRepeats.push(candidate);
       else touches.set(item.id, candidate);
+    } else if (item.entity === 'compliance') {
+      results[index] = snapshots.add(item.id, item.payload, index);
     } else {
       const parsed = SharedClientSchema.safeParse(item.payload);
       if (!parsed.success) return void (results[index] = invalid(item.id, parsed.error));
@@ -77,7 +81,7 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest, no
 
   const id = (index: number): string => request.items[index]?.id ?? '';
 
-  const store = async (touchList: TouchCandidate[], clientList: ClientCandidate[]): Promise<void> => {
+  const store = async (touchList: TouchCandidate[], clientList: ClientCandidate[], snapshotBatch: SnapshotBatch | null): Promise<void> => {
     await db.transaction(async (tx) => {
       await lockOrgChanges(tx, caller.orgId);
       if (touchList.length > 0) {
@@ -86,20 +90,23 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest, no
       if (clientList.length > 0) {
         for (const [index, result] of await storeClients(tx, caller, clientList)) results[index] = { id: id(index), ...result };
       }
+      if (snapshotBatch !== null) await snapshotBatch.store(tx, caller, request.deviceId, results, id);
     });
   };
 
-  if (touches.size > 0 || clients.size > 0) {
+  if (touches.size > 0 || clients.size > 0 || snapshots.size > 0) {
     try {
-      await store([...touches.values()], [...clients.values()]);
+      await store([...touches.values()], [...clients.values()], snapshots);
     } catch (error) {
       if (dataErrorCode(error) === null) throw error;
       // The database refused a value the schemas let through. Store each item on its own so
       // only the ones it refuses are rejected; every other item still lands.
-      for (const c of touches.values()) await storeAlone(c.index, () => store([c], []));
-      for (const c of clients.values()) await storeAlone(c.index, () => store([], [c]));
+      for (const c of touches.values()) await storeAlone(c.index, () => store([c], [], null));
+      for (const c of clients.values()) await storeAlone(c.index, () => store([], [c], null));
+      for (const one of snapshots.split()) await storeAlone(one.firstIndex, () => store([], [], one));
     }
   }
+  snapshots.settleRepeats(results, id);
 
   // Repeats inside one batch follow the first copy of the same id.
   for (const repeat of touchRepeats) {

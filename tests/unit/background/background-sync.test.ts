@@ -40,11 +40,11 @@ describe('sync in the panel state', () => {
   it('shows sync off with the outbox count, and follows new outbox rows', async () => {
     await h.publish(TAB, cardAtFirstStage());
     const port = dockedPanel();
-    // The publish recorded the client: one row waits in the outbox.
-    await waitForState(port, (s) => s.context !== null && s.sync.state === 'off' && s.sync.pending === 1);
+    // The publish recorded the client and the card's compliance snapshot: two rows wait in the outbox.
+    await waitForState(port, (s) => s.context !== null && s.sync.state === 'off' && s.sync.pending === 2);
 
     port.send({ type: 'touch:log', requestId: '01JDSYNCHUB000000000000001', draft: { kind: 'call', outcome: 'reached', comment: 'hello' } });
-    await waitForState(port, (s) => s.sync.pending === 2);
+    await waitForState(port, (s) => s.sync.pending === 3);
   });
 
   it('re-sends the state when the sync runner reports a change', async () => {
@@ -99,8 +99,8 @@ describe('sync actions', () => {
     port.send({ type: 'sync:disconnect', requestId: 'off-1' });
     expect(await ackOf(port, 'off-1')).toBeNull();
     expect(await readSyncConfig(local())).toBeNull();
-    expect(await readOutbox(h.deps.db)).toHaveLength(1);
-    await waitForState(port, (s) => s.sync.state === 'off' && s.sync.pending === 1);
+    expect((await readOutbox(h.deps.db)).map((row) => row.entity)).toEqual(['client', 'compliance']);
+    await waitForState(port, (s) => s.sync.state === 'off' && s.sync.pending === 2);
   });
 
   it('sync:now asks for a run; a logged touch and a new client ask for one soon', async () => {
