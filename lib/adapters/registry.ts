@@ -1,9 +1,10 @@
 import { AMOCRM_ADAPTER } from './amocrm';
+import { BITRIX24_ADAPTER } from './bitrix24';
 import { GENERIC_ADAPTER } from './generic';
 import type { SiteAdapter } from './types';
 
 /** Site adapters, most specific first. The generic one is not here: it is opt-in per host. */
-export const ADAPTERS: readonly SiteAdapter[] = [AMOCRM_ADAPTER];
+export const ADAPTERS: readonly SiteAdapter[] = [AMOCRM_ADAPTER, BITRIX24_ADAPTER];
 
 export { GENERIC_ADAPTER };
 
