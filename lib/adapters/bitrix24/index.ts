@@ -66,7 +66,7 @@ function locateBitrixField(doc: Document, key: string): HTMLElement | null {
 export const BITRIX24_ADAPTER: SiteAdapter = {
   id: 'bitrix24',
   label: 'Bitrix24',
-  examples: BITRIX24_EXAMPLES.map(({ url, card, selfHosted }) => (selfHosted ? { url, card, selfHosted } : { url, card })),
+  examples: BITRIX24_EXAMPLES,
   matches: matchesBitrix,
   isCard: (url) => parseBitrixCardUrl(url) !== null,
   read(doc, url, pageData) {

@@ -69,7 +69,6 @@ export const BX_PLAIN_KEYS = [
   'ASSIGNED_BY_FORMATTED_NAME', 'COMPANY_TITLE', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'FORMATTED_NAME',
   'SOURCE_ID', 'TYPE_ID', 'CLOSEDATE', 'BEGINDATE', 'PROBABILITY', 'COMMENTS',
 ] as const;
-const PLAIN = new Set<string>(BX_PLAIN_KEYS);
 const USER_FIELD = /^UF_CRM_[A-Z0-9_]{1,80}$/;
 const FIELD_NAME = /^[A-Z][A-Z0-9_]{0,99}$/;
 const STAGE_ID = /^[A-Za-z0-9_:-]{1,100}$/;
@@ -176,7 +175,7 @@ function bitrixPageData(v: unknown): BitrixPageData {
   }
   for (const key of keys) {
     const value = model[key];
-    if (PLAIN.has(key)) {
+    if ((BX_PLAIN_KEYS as readonly string[]).includes(key)) {
       if (value !== null && value !== undefined) data.fields[key] = text(value);
     } else if (key === 'PHONE') data.phones = optional(value, (x) => list(x, 100, multiValue), []);
     else if (key === 'EMAIL') data.emails = optional(value, (x) => list(x, 100, multiValue), []);

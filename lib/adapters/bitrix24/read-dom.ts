@@ -9,7 +9,7 @@ import {
   type BitrixLang,
   type BxFieldSpec,
 } from './field-table';
-import { BX, BX_CARD_ANCHORS, BX_STAGE_ANCHORS } from './selectors';
+import { BX, bxCardAnchors, bxStageAnchors } from './selectors';
 import { parseBitrixCardUrl, type BitrixEntity } from './url';
 
 /**
@@ -36,15 +36,14 @@ export function newBxFieldCache(): BxFieldCache {
   return { editor: null, elements: [], readings: new Map() };
 }
 
-const FIELD_SELECTOR = BX.field.join(',');
+/** Any field block; a function, so loading this module runs nothing (unused bundles drop it). */
+const fieldSelector = (): string => BX.field.join(',');
 
 /** Placeholders the editor shows in an empty field (view mode) [G: not seen in vendor code]. */
-const EMPTY_PLACEHOLDERS = new Set([
-  'не заполнено', 'поле не заполнено', 'not filled', 'field is empty', 'nicht ausgefüllt', 'не заповнено',
-]);
+const EMPTY_PLACEHOLDER = /^(?:(?:поле )?не заполнено|not filled|field is empty|nicht ausgefüllt|не заповнено)$/i;
 
 function isPlaceholder(text: string): boolean {
-  return EMPTY_PLACEHOLDERS.has(text.toLowerCase());
+  return EMPTY_PLACEHOLDER.test(text);
 }
 
 export function editorOf(doc: ParentNode): HTMLElement | null {
@@ -56,7 +55,7 @@ export function fieldBlocks(editor: ParentNode): HTMLElement[] {
   return queryAllOf<HTMLElement>(editor, BX.field).filter((el) => {
     const cid = el.getAttribute('data-cid') ?? '';
     // A field nested in another field (a compound control) belongs to its outer field.
-    return /^[A-Z][A-Z0-9_]*$/.test(cid) && !el.parentElement?.closest(FIELD_SELECTOR);
+    return /^[A-Z][A-Z0-9_]*$/.test(cid) && !el.parentElement?.closest(fieldSelector());
   });
 }
 
@@ -227,10 +226,11 @@ function readGenericFields(
   let relist = changed === null || cache.editor !== editor;
   const dirty = new Set<HTMLElement>();
   if (!relist && changed !== null) {
+    const selector = fieldSelector();
     for (const node of changed) {
       const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
       if (!el || !el.isConnected || !editor.contains(el)) continue;
-      const block = el.closest<HTMLElement>(FIELD_SELECTOR);
+      const block = el.closest<HTMLElement>(selector);
       if (block && cache.readings.has(block)) dirty.add(block);
       else {
         relist = true;
@@ -270,9 +270,9 @@ export function readBitrixDom(
   const editor = queryAnchor(doc, BX.editor, 'bitrix24:editor');
   if (!editor) return null;
   if (isStrictLookups()) {
-    for (const [name, selectors] of Object.entries(BX_CARD_ANCHORS)) queryOrFail(doc, selectors, `bitrix24:${name}`);
+    for (const [name, selectors] of Object.entries(bxCardAnchors())) queryOrFail(doc, selectors, `bitrix24:${name}`);
     if (ref.entity === 'deal' || ref.entity === 'lead') {
-      for (const [name, selectors] of Object.entries(BX_STAGE_ANCHORS)) queryOrFail(doc, selectors, `bitrix24:${name}`);
+      for (const [name, selectors] of Object.entries(bxStageAnchors())) queryOrFail(doc, selectors, `bitrix24:${name}`);
     }
   }
   const lang = bitrixLang(doc.documentElement.getAttribute('lang'), url);

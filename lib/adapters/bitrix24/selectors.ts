@@ -86,14 +86,11 @@ export const BX = {
  * What every deal and lead card shows; the reader checks each in strict mode (fixture tests),
  * so a markup change names the anchor that drifted. Contacts and companies have no stage bar.
  */
-export const BX_CARD_ANCHORS = {
-  editor: BX.editor,
-  field: BX.field,
-  fieldLabel: BX.fieldLabel,
-  title: BX.title,
-} as const satisfies Record<string, readonly string[]>;
+export function bxCardAnchors(): Record<'editor' | 'field' | 'fieldLabel' | 'title', readonly string[]> {
+  return { editor: BX.editor, field: BX.field, fieldLabel: BX.fieldLabel, title: BX.title };
+}
 
-export const BX_STAGE_ANCHORS = {
-  stageStep: BX.stageStep,
-  stageStepText: BX.stageStepText,
-} as const satisfies Record<string, readonly string[]>;
+/** The stage bar's anchors, on deal and lead cards. (Functions: nothing runs when the module loads.) */
+export function bxStageAnchors(): Record<'stageStep' | 'stageStepText', readonly string[]> {
+  return { stageStep: BX.stageStep, stageStepText: BX.stageStepText };
+}

@@ -35,21 +35,27 @@ export const BITRIX24_CLOUD_ZONES = [
 ] as const;
 
 /** Match patterns of every cloud portal: not in the manifest yet (see README, issue 8 item 1). */
-export const BITRIX24_CLOUD_HOST_PATTERNS: readonly string[] = BITRIX24_CLOUD_ZONES.map((zone) => `https://*.${zone}/*`);
+export function bitrix24CloudHostPatterns(): string[] {
+  return BITRIX24_CLOUD_ZONES.map((zone) => `https://*.${zone}/*`);
+}
 
-/** A portal's own host: one label before the zone (www. and cdn. are the vendor's sites). */
-const CLOUD_HOST = new RegExp(
-  `^(?!www\\.|cdn\\.)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.(?:${BITRIX24_CLOUD_ZONES.map((z) => z.replace(/\./g, '\\.')).join('|')})$`,
-  'i',
-);
+/**
+ * A portal's own host: one label before the zone (www. and cdn. are the vendor's sites).
+ * Built on first use: nothing runs at load, so a bundle that does not use Bitrix24 drops it.
+ */
+let cloudHost: RegExp | null = null;
+function cloudHostPattern(): RegExp {
+  const zones = BITRIX24_CLOUD_ZONES.map((z) => z.replace(/\./g, '\\.')).join('|');
+  cloudHost ??= new RegExp(`^(?!www\\.|cdn\\.)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.(?:${zones})$`, 'i');
+  return cloudHost;
+}
 
-const ENTITIES = 'deal|lead|contact|company';
-const CARD_PATH = new RegExp(`^/crm/(${ENTITIES})/details/(\\d{1,20})/?$`);
-const LIST_PATH = new RegExp(`^/crm/(${ENTITIES})/list/?$`);
+const CARD_PATH = /^\/crm\/(deal|lead|contact|company)\/details\/(\d{1,20})\/?$/;
+const LIST_PATH = /^\/crm\/(deal|lead|contact|company)\/list\/?$/;
 const KANBAN_PATH = /^\/crm\/(deal|lead)\/(?:kanban\/?(?:category\/\d{1,10}\/?)?|category\/\d{1,10}\/?)$/;
 
 export function isBitrixCloudHost(url: URL): boolean {
-  return url.protocol === 'https:' && CLOUD_HOST.test(url.hostname);
+  return url.protocol === 'https:' && cloudHostPattern().test(url.hostname);
 }
 
 function isWeb(url: URL): boolean {
@@ -118,7 +124,7 @@ export interface BitrixExample {
 }
 
 /** Example URLs of every page kind; the tests check each matches its kind and no other. */
-export const BITRIX24_EXAMPLES: readonly BitrixExample[] = [
+export const BITRIX24_EXAMPLES: BitrixExample[] = [
   { url: 'https://vector.bitrix24.ru/crm/deal/details/4021/', card: true, kind: 'card', entity: 'deal' },
   { url: 'https://vector.bitrix24.ru/crm/deal/details/4021/?IFRAME=Y&IFRAME_TYPE=SIDE_SLIDER', card: true, kind: 'card', entity: 'deal' },
   { url: 'https://globex.bitrix24.com/crm/deal/details/88/', card: true, kind: 'card', entity: 'deal' },

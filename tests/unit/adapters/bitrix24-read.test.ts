@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BITRIX24_ADAPTER } from '../../../lib/adapters/bitrix24';
 import { SelectorError, withStrictLookups } from '../../../lib/adapters/dom-lookup';
-import { BX_CARD_ANCHORS, BX_STAGE_ANCHORS } from '../../../lib/adapters/bitrix24/selectors';
+import { bxCardAnchors, bxStageAnchors } from '../../../lib/adapters/bitrix24/selectors';
 import { fieldsOf } from '../../../lib/adapters/bitrix24/field-table';
 import { openSliderCard } from '../../../lib/adapters/bitrix24/url';
 import { ClientContextSchema, type ClientContext } from '../../../lib/context/client-context';
@@ -201,10 +201,10 @@ describe('Bitrix24 adapter, DOM path', () => {
     expect(BITRIX24_ADAPTER.read(doc, u)?.responsible).toBe('Tom Becker');
   });
 
-  it.each([...Object.keys(BX_CARD_ANCHORS), ...Object.keys(BX_STAGE_ANCHORS)])(
+  it.each([...Object.keys(bxCardAnchors()), ...Object.keys(bxStageAnchors())])(
     'a card whose %s anchor drifted fails strictly, naming it, and never throws outside tests',
     (anchor) => {
-      const anchors = { ...BX_CARD_ANCHORS, ...BX_STAGE_ANCHORS } as Record<string, readonly string[]>;
+      const anchors: Record<string, readonly string[]> = { ...bxCardAnchors(), ...bxStageAnchors() };
       const selectors = anchors[anchor] ?? [];
       const { doc, u } = fixture('bitrix24/2026-12-01-deal-card-ru.html');
       for (const s of selectors) for (const el of doc.querySelectorAll(s)) el.remove();

@@ -4,7 +4,7 @@ import { ADAPTERS, findAdapter, GENERIC_ADAPTER } from '../../../lib/adapters/re
 import { CRM_HOST_PATTERNS } from '../../../lib/adapters/hosts';
 import { AMOCRM_ADAPTER } from '../../../lib/adapters/amocrm';
 import { AMO_LEAD_CARD_ANCHORS } from '../../../lib/adapters/amocrm/selectors';
-import { BITRIX24_CLOUD_HOST_PATTERNS } from '../../../lib/adapters/bitrix24/url';
+import { bitrix24CloudHostPatterns } from '../../../lib/adapters/bitrix24/url';
 import { SelectorError, withStrictLookups } from '../../../lib/adapters/dom-lookup';
 import { fixture, fixtureFilesOnDisk, FIXTURE_PAGES } from './fixtures';
 
@@ -17,7 +17,7 @@ const ALL = [...ADAPTERS, GENERIC_ADAPTER];
  */
 const DECLARED_HOSTS: Record<string, readonly string[]> = {
   amocrm: CRM_HOST_PATTERNS,
-  bitrix24: BITRIX24_CLOUD_HOST_PATTERNS,
+  bitrix24: bitrix24CloudHostPatterns(),
 };
 
 /** Does a manifest match pattern like '*://*.amocrm.ru/*' cover this URL? */
@@ -45,7 +45,7 @@ describe('adapter registry', () => {
         const u = new URL(url);
         expect(adapter.matches(u), url).toBe(true);
         expect(adapter.isCard(u), url).toBe(card);
-        expect(findAdapter(u), url).toBe(adapter);
+        expect(findAdapter(u, ADAPTERS), url).toBe(adapter);
         for (const other of ALL) if (other !== adapter) expect(other.matches(u), `${other.id} ${url}`).toBe(false);
         const covered = (patterns: readonly string[]) => patterns.some((p) => patternMatches(p, u));
         if (selfHosted) {
@@ -67,7 +67,7 @@ describe('adapter registry', () => {
       'file:///crm/deal/details/1/',
       'https://example.com/crm/deal/details/0/',
     ]) {
-      expect(findAdapter(new URL(url)), url).toBeNull();
+      expect(findAdapter(new URL(url), ADAPTERS), url).toBeNull();
     }
   });
 
