@@ -16,7 +16,7 @@ import type { BackgroundDeps, HubPort } from './background-deps';
 import { loadClientSnapshot, type ClientSnapshot } from './client-snapshot';
 import { buildPanelState } from './panel-state';
 import { tabModel } from './tab-models';
-import { readWalk } from './walk-storage';
+import { readAllWalks, walkOf, type StoredWalks } from './walk-storage';
 import { readSettings } from './settings-storage';
 import { getTabContext } from './tab-contexts';
 
@@ -61,6 +61,8 @@ export class PanelHub {
   /** The outbox counts, kept current by a live query while any panel is connected. */
   private outbox: Promise<OutboxSummary> | null = null;
   private outboxLive: { unsubscribe(): void } | null = null;
+  /** Script walk positions of every client, re-read when storage says they changed. */
+  private walks: Promise<StoredWalks>;
 
   constructor(
     private readonly deps: BackgroundDeps,
@@ -68,6 +70,7 @@ export class PanelHub {
   ) {
     this.settings = readSettings(deps.local);
     this.syncStored = readSyncStored(deps);
+    this.walks = readAllWalks(deps.local);
   }
 
   /** runtime.onConnect: take panel ports, leave any other port alone. */
@@ -104,6 +107,7 @@ export class PanelHub {
 
   /** A script walk-through position changed: every panel shows its client's. */
   walksChanged(): void {
+    this.walks = readAllWalks(this.deps.local);
     for (const sub of this.subscriptions.values()) void this.render(sub);
   }
 
@@ -172,6 +176,7 @@ export class PanelHub {
     const seq = ++sub.renderSeq;
     const settings = await this.settings;
     const sync = await this.currentSync();
+    const walks = await this.walks.catch(() => ({}));
     if (seq !== sub.renderSeq || this.subscriptions.get(sub.port) !== sub) return;
     const { context, snapshot } = sub;
     // With a client, wait for the live query's first answer rather than show no touches.
@@ -181,11 +186,7 @@ export class PanelHub {
       const now = this.deps.now();
       const model = client ? tabModel(sub.tabId, client.context, client, now) : undefined;
       const state = buildPanelState({ tabId: sub.tabId, client, settings, sync, now, model });
-      if (context !== null) {
-        const walk = await readWalk(this.deps.local, clientKey(context));
-        if (seq !== sub.renderSeq || this.subscriptions.get(sub.port) !== sub) return;
-        state.walk = walk;
-      }
+      if (context !== null) state.walk = walkOf(walks, clientKey(context));
       this.post(sub.port, { type: 'state', state });
     } catch (error) {
       console.error('Sufler: could not build the panel state', error);

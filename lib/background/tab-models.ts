@@ -6,8 +6,8 @@ import type { ClientSnapshot } from './client-snapshot';
 /**
  * The panel model, computed once per change per tab. The hub's render, the tab's outline
  * and a logged touch's stage all ask here, so one publish runs the playbook engine once,
- * not three times. An entry is reused while its inputs are the same: the context and the
- * touches (by content), the playbook (by identity: the store parses it once and hands the
+ * not three times. An entry is reused while its inputs are the same: the context (by content),
+ * the touches (by count and ends), the playbook (by identity: the store parses it once and hands the
  * same object back) and a time within REUSE_MS (cadence hints move with the clock).
  */
 const REUSE_MS = 30_000;
@@ -21,8 +21,10 @@ interface Entry {
 
 const byTab = new Map<number, Entry>();
 
+/** Touches are logged once and never edited: their count and the newest and oldest ids tell a change. */
 function inputKey(context: ClientContext, snapshot: ClientSnapshot): string {
-  return `${JSON.stringify(context)}\u0000${JSON.stringify(snapshot.touches)}`;
+  const { touches } = snapshot;
+  return `${JSON.stringify(context)}\u0000${touches.length}:${touches[0]?.id ?? ''}:${touches.at(-1)?.id ?? ''}`;
 }
 
 /** The model for the tab's client; computed only when an input changed. */

@@ -10,7 +10,7 @@ const MAX_CLIENTS = 300;
 
 export type WalkValue = string | string[] | null;
 type WalkEntries = Record<string, WalkValue>;
-interface StoredWalks {
+export interface StoredWalks {
   [clientKey: string]: { at: number; entries: WalkEntries };
 }
 
@@ -18,7 +18,7 @@ function isEntries(v: unknown): v is WalkEntries {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-async function readAll(local: StorageAreaLike): Promise<StoredWalks> {
+export async function readAllWalks(local: StorageAreaLike): Promise<StoredWalks> {
   const raw = (await local.get(WALKS_KEY))[WALKS_KEY];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
   const out: StoredWalks = {};
@@ -30,12 +30,12 @@ async function readAll(local: StorageAreaLike): Promise<StoredWalks> {
 }
 
 /** The client's positions; {} when none (or the stored value is damaged). */
-export async function readWalk(local: StorageAreaLike, clientKey: string): Promise<WalkEntries> {
-  return (await readAll(local))[clientKey]?.entries ?? {};
+export function walkOf(all: StoredWalks, clientKey: string): WalkEntries {
+  return all[clientKey]?.entries ?? {};
 }
 
 export async function writeWalk(local: StorageAreaLike, clientKey: string, key: string, value: WalkValue, now: number): Promise<void> {
-  const all = await readAll(local);
+  const all = await readAllWalks(local);
   const entries = { ...(all[clientKey]?.entries ?? {}), [key]: value };
   all[clientKey] = { at: now, entries };
   const clients = Object.entries(all);

@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const ERROR_CODES = [
   'bad_request',
   'unauthorized',
+  // 401 for a token past its expiry: the user needs a new token, not a retry.
+  'token_expired',
   'forbidden',
   'not_found',
   'payload_too_large',

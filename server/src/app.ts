@@ -1,14 +1,17 @@
-import { createHash } from 'node:crypto';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyServerFactory } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode, ErrorDetail } from '../../lib/wire/errors';
 import { findCaller, type Caller } from './auth/caller';
+import { FailedAuthLimiter } from './auth/failed-auth-limiter';
+import { fromThisMachine, isOperator } from './auth/operator-key';
 import { bearerToken, hashToken } from './auth/token';
 import type { Db } from './db/database';
+import { describeServerError, itemIdsOf } from './error-log';
 import { HttpError } from './http-error';
+import { registerAdminRoutes } from './routes/admin/routes';
 import { registerHealthRoutes } from './routes/health/routes';
 import { registerMeRoutes } from './routes/me/routes';
 import { registerPlaybookRoutes } from './routes/playbooks/routes';
@@ -18,6 +21,8 @@ import type { ZodApp } from './routes/types';
 declare module 'fastify' {
   interface FastifyRequest {
     caller: Caller | null;
+    /** The server operator (admin CLI on this machine, see operator-key.ts), on /api/admin/ only. */
+    operator: boolean;
   }
 }
 
@@ -25,11 +30,15 @@ export interface AppOptions {
   db: Db;
   /** HMAC key for token hashes. */
   secret: string;
-  /** Requests per token (per IP without one) per window. */
+  /** Requests per authenticated token (per IP without one) per window. */
   rateLimit?: { max: number; timeWindowMs: number };
+  /** Failed authentications per IP per window before that IP gets 429 without a lookup. */
+  failedAuthLimit?: { max: number; timeWindowMs: number };
   /** Largest request body in bytes (1 MiB: a full push batch is well under it). */
   bodyLimit?: number;
-  logger?: boolean;
+  logger?: boolean | { stream: NodeJS.WritableStream };
+  /** Answers a request before the app is ready (main.ts binds the port before opening the database). */
+  serverFactory?: FastifyServerFactory;
 }
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[A-Za-z0-9._-]+$/;
@@ -40,10 +49,12 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    ...(options.serverFactory === undefined ? {} : { serverFactory: options.serverFactory }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('caller', null);
+  app.decorateRequest('operator', false);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) return sendError(reply, error.statusCode, error.code, error.message, error.details);
@@ -57,7 +68,8 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 500) {
-      request.log.error(error);
+      // The error's kind and the item ids only: SQL parameters and payloads hold customers' words.
+      request.log.error({ failure: describeServerError(error), itemIds: itemIdsOf(request.body) }, 'request failed');
       return sendError(reply, 500, 'internal', 'internal error');
     }
     return sendError(reply, status, codeForStatus(status), error.message);
@@ -68,24 +80,52 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin !== undefined && EXTENSION_ORIGIN.test(origin)),
   });
+  const failedAuth = new FailedAuthLimiter({
+    maxFailures: options.failedAuthLimit?.max ?? 30,
+    windowMs: options.failedAuthLimit?.timeWindowMs ?? 60_000,
+  });
+  // Authentication first (an onRequest hook of the app), so the per-route limiter below runs
+  // after it and counts per token; failures are limited per IP here, before any lookup.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = bearerToken(request.headers.authorization);
+    const tokenHash = token === null ? null : hashToken(secret, token);
+    const waitMs = failedAuth.blockedFor(request.ip, tokenHash);
+    if (waitMs > 0) {
+      const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+      reply.header('retry-after', String(seconds));
+      throw new HttpError(429, 'rate_limited', `too many failed authentications from this address; retry in ${seconds} s`);
+    }
+    const header = request.headers.authorization;
+    if (header?.startsWith('Operator ') === true) {
+      if (request.url.startsWith('/api/admin/') && fromThisMachine(request.socket) && isOperator(secret, header)) {
+        request.operator = true;
+        return;
+      }
+      failedAuth.recordFailure(request.ip);
+      throw new HttpError(401, 'unauthorized', 'wrong operator key, or not from this machine');
+    }
+    if (tokenHash === null) {
+      failedAuth.recordFailure(request.ip);
+      throw new HttpError(401, 'unauthorized', 'missing or malformed bearer token');
+    }
+    const caller = await findCaller(db, tokenHash);
+    if (caller === null || caller === 'expired') {
+      failedAuth.recordFailure(request.ip);
+      failedAuth.forgetToken(tokenHash);
+      if (caller === 'expired') throw new HttpError(401, 'token_expired', 'the token has expired; ask an admin for a new one');
+      throw new HttpError(401, 'unauthorized', 'unknown or revoked token');
+    }
+    failedAuth.recordSuccess(tokenHash);
+    request.caller = caller;
+  });
+
   await app.register(rateLimit, {
     max: options.rateLimit?.max ?? 600,
     timeWindow: options.rateLimit?.timeWindowMs ?? 60_000,
-    // Per token, so one team behind one NAT address does not share a budget.
-    keyGenerator: (request) => {
-      const token = bearerToken(request.headers.authorization);
-      return token === null ? `ip:${request.ip}` : `t:${createHash('sha256').update(token).digest('base64url')}`;
-    },
+    // Per token (after auth), so one team behind one NAT address does not share a budget.
+    keyGenerator: (request) => (request.caller === null ? `ip:${request.ip}` : `t:${request.caller.tokenId}`),
     errorResponseBuilder: (_request, context) => new HttpError(429, 'rate_limited', `too many requests; retry in ${context.after}`),
-  });
-
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    const token = bearerToken(request.headers.authorization);
-    if (token === null) throw new HttpError(401, 'unauthorized', 'missing or malformed bearer token');
-    const caller = await findCaller(db, hashToken(secret, token));
-    if (caller === null) throw new HttpError(401, 'unauthorized', 'unknown or revoked token');
-    request.caller = caller;
   });
 
   const deps = { db };
@@ -93,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerMeRoutes(app);
   registerSyncRoutes(app, deps);
   registerPlaybookRoutes(app, deps);
+  registerAdminRoutes(app, { db, secret });
   return app;
 }
 

@@ -19,7 +19,7 @@ describe.each(dbTargets())('migrations, accounts and auth on $name', (target) =>
 
   it('applies every migration once, and a second run changes nothing', async () => {
     const names = (await server.db.query('SELECT name FROM schema_migrations ORDER BY name')).map((r) => String(r.name));
-    expect(names).toEqual(['001-core.sql', '002-sync.sql', '003-tracking-compliance.sql']);
+    expect(names).toEqual(['001-core.sql', '002-sync.sql', '003-tracking-compliance.sql', '004-token-expiry.sql']);
     expect(await migrate(server.db)).toEqual([]);
     const tables = (await server.db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).map((r) => String(r.table_name));
     for (const t of ['orgs', 'teams', 'users', 'tokens', 'clients', 'touches', 'playbook_versions', 'tracked_emails', 'email_opens', 'compliance_snapshots']) {
@@ -111,7 +111,7 @@ describe.each(dbTargets())('first start on $name', (target) => {
   afterAll(async () => cleanup(), BOOT_TIMEOUT);
 
   it('migrates an empty database, creates the demo organisation once and prints a working admin token', async () => {
-    expect((await migrate(db)).length).toBe(3);
+    expect((await migrate(db)).length).toBe(4);
     const message = await firstStart(db, SECRET);
     expect(message).toContain('First start: created demo organisation «Demo»');
     const token = /shown once, keep it\): (\S+)/.exec(message ?? '')?.[1] ?? '';

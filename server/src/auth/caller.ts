@@ -23,13 +23,15 @@ const CallerRow = z.object({
   role: RoleSchema,
   email: z.string(),
   token_id: z.string(),
+  expired: z.boolean(),
 });
 
-/** The caller for a live (not revoked) token hash, or null. */
-export async function findCaller(db: Queryable, tokenHash: string): Promise<Caller | null> {
+/** The caller for a live token hash; 'expired' past its expiry; null when unknown or revoked. */
+export async function findCaller(db: Queryable, tokenHash: string): Promise<Caller | 'expired' | null> {
   const rows = await db.query(
     `SELECT u.id::text AS user_id, o.id::text AS org_id, o.name AS org_name,
-            t.id::text AS team_id, t.name AS team_name, u.role, u.email, k.id::text AS token_id
+            t.id::text AS team_id, t.name AS team_name, u.role, u.email, k.id::text AS token_id,
+            (k.expires_at IS NOT NULL AND k.expires_at <= now()) AS expired
        FROM tokens k
        JOIN users u ON u.id = k.user_id
        JOIN orgs o ON o.id = u.org_id
@@ -40,6 +42,7 @@ export async function findCaller(db: Queryable, tokenHash: string): Promise<Call
   const row = rows[0];
   if (row === undefined) return null;
   const r = CallerRow.parse(row);
+  if (r.expired) return 'expired';
   // Written at most once a minute per token, so reads stay reads.
   await db.query(
     `UPDATE tokens SET last_used_at = now()

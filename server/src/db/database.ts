@@ -22,6 +22,8 @@ export interface Db extends Queryable {
    */
   faultHook: ((sql: string) => void) | null;
   readonly kind: 'pglite' | 'postgres';
+  /** PGlite only: a consistent gzipped tarball of the data folder (PostgreSQL has pg_dump). */
+  dumpDataDir?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
