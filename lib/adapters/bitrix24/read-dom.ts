@@ -30,10 +30,12 @@ export interface BxFieldCache {
   editor: Element | null;
   elements: HTMLElement[];
   readings: Map<HTMLElement, FieldReading>;
+  /** Where each table row was found (or not): a missing field costs one walk per re-list, not per read. */
+  tableBlocks: Map<BxFieldSpec, HTMLElement | null>;
 }
 
 export function newBxFieldCache(): BxFieldCache {
-  return { editor: null, elements: [], readings: new Map() };
+  return { editor: null, elements: [], readings: new Map(), tableBlocks: new Map() };
 }
 
 /** Any field block; a function, so loading this module runs nothing (unused bundles drop it). */
@@ -225,6 +227,7 @@ function readGenericFields(
 ): FieldReading[] {
   let relist = changed === null || cache.editor !== editor;
   const dirty = new Set<HTMLElement>();
+  const skip = tableCids(entity);
   if (!relist && changed !== null) {
     const selector = fieldSelector();
     for (const node of changed) {
@@ -232,6 +235,8 @@ function readGenericFields(
       if (!el || !el.isConnected || !editor.contains(el)) continue;
       const block = el.closest<HTMLElement>(selector);
       if (block && cache.readings.has(block)) dirty.add(block);
+      // Inside a table field (title, amount, client…): those are read on every call anyway.
+      else if (block && skip.has(block.getAttribute('data-cid') ?? '')) continue;
       else {
         relist = true;
         break;
@@ -240,7 +245,7 @@ function readGenericFields(
   }
   if (changed === null || cache.editor !== editor) cache.readings.clear();
   if (relist) {
-    const skip = tableCids(entity);
+    cache.tableBlocks.clear();
     cache.editor = editor;
     cache.elements = fieldBlocks(editor).filter((b) => !skip.has(b.getAttribute('data-cid') ?? ''));
     const kept = new Map<HTMLElement, FieldReading>();
@@ -286,8 +291,14 @@ export function readBitrixDom(
   let contacts: Contact[] = [];
   const own: Contact = { name: '', phones: [], emails: [] };
 
+  const generic = readGenericFields(editor, ref.entity, cache ?? newBxFieldCache(), cache ? changed : null);
+  const blocks = cache?.tableBlocks;
   for (const spec of specs) {
-    const block = findBlock(editor, spec);
+    let block = blocks?.get(spec);
+    if (block === undefined || (block !== null && !block.isConnected)) {
+      block = findBlock(editor, spec);
+      blocks?.set(spec, block);
+    }
     const label = labelOfBlock(block) || spec.labels[lang];
     switch (spec.kind) {
       case 'title': {
@@ -348,7 +359,7 @@ export function readBitrixDom(
   }
   if (ref.entity === 'company') company = name;
 
-  for (const reading of readGenericFields(editor, ref.entity, cache ?? newBxFieldCache(), cache ? changed : null)) {
+  for (const reading of generic) {
     fields.push({ key: reading.key, label: reading.label, value: reading.value });
   }
   if (company !== null && ref.entity !== 'company') {

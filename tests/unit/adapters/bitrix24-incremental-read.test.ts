@@ -59,3 +59,35 @@ describe('Bitrix24 incremental reader', () => {
     expect(reader(other.doc, other.u, undefined, new Set([other.doc.body]))).toEqual(BITRIX24_ADAPTER.read(other.doc, other.u));
   });
 });
+
+describe('Bitrix24 incremental reader, table fields', () => {
+  it('an edit inside a table field (the amount) re-reads it without re-listing the other fields', () => {
+    const { doc, u } = fixture('bitrix24/2026-12-01-deal-card-ru.html');
+    const reader = BITRIX24_ADAPTER.createReader();
+    reader(doc, u, undefined, null);
+    // A field added with no mutation reported for it: only a re-list would find it.
+    const field = doc.querySelector<HTMLElement>('[data-cid="UF_CRM_1700000101"]')!;
+    const copy = field.cloneNode(true) as HTMLElement;
+    copy.setAttribute('data-cid', 'UF_CRM_SILENT');
+    field.parentElement!.append(copy);
+    const sum = doc.querySelector('.crm-entity-widget-content-block-wallet')!;
+    sum.textContent = '990 000';
+    const next = reader(doc, u, undefined, new Set([sum.firstChild!]));
+    expect(next?.budget).toBe('990 000 руб.');
+    expect(next?.fields.some((f) => f.key === 'uf:UF_CRM_SILENT')).toBe(false); // not re-listed
+    expect(reader(doc, u, undefined, null)?.fields.some((f) => f.key === 'uf:UF_CRM_SILENT')).toBe(true);
+  });
+
+  it('finds a table field that appears later (the client block added by the CRM)', () => {
+    const { doc, u } = fixture('bitrix24/2026-12-01-deal-card-en.html');
+    const client = doc.querySelector<HTMLElement>('[data-cid="CLIENT"]')!;
+    const parent = client.parentElement!;
+    client.remove();
+    const reader = BITRIX24_ADAPTER.createReader();
+    expect(reader(doc, u, undefined, null)?.company).toBeNull();
+    parent.append(client);
+    const next = reader(doc, u, undefined, new Set([parent]));
+    expect(next?.company).toBe('Globex Logistics Ltd');
+    expect(next).toEqual(BITRIX24_ADAPTER.read(doc, u));
+  });
+});
