@@ -16,6 +16,7 @@ import { registerHealthRoutes } from './routes/health/routes';
 import { registerMeRoutes } from './routes/me/routes';
 import { registerPlaybookRoutes } from './routes/playbooks/routes';
 import { registerSyncRoutes } from './routes/sync/routes';
+import { registerTrackingRoutes, type TrackingDeps } from './routes/tracking/routes';
 import type { ZodApp } from './routes/types';
 
 declare module 'fastify' {
@@ -39,6 +40,8 @@ export interface AppOptions {
   logger?: boolean | { stream: NodeJS.WritableStream };
   /** Answers a request before the app is ready (main.ts binds the port before opening the database). */
   serverFactory?: FastifyServerFactory;
+  /** Email tracking: where pixel URLs point, the hit batching window. */
+  tracking?: Omit<TrackingDeps, 'db' | 'secret'>;
 }
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[A-Za-z0-9._-]+$/;
@@ -134,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerSyncRoutes(app, deps);
   registerPlaybookRoutes(app, deps);
   registerAdminRoutes(app, { db, secret });
+  registerTrackingRoutes(app, { db, secret, ...options.tracking });
   return app;
 }
 

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../../lib/wire/errors';
 import { MeResponseSchema } from '../../lib/wire/me';
@@ -5,7 +6,7 @@ import { firstStart, DEMO_ADMIN } from '../../server/src/accounts/first-start';
 import { runAdminCommand } from '../../server/src/admin-commands';
 import { AccountError } from '../../server/src/accounts/accounts';
 import { buildApp } from '../../server/src/app';
-import { migrate } from '../../server/src/db/migrate';
+import { migrate, MIGRATIONS_DIR } from '../../server/src/db/migrate';
 import type { Db } from '../../server/src/db/database';
 import { BOOT_TIMEOUT, dbTargets } from './helpers/test-db';
 import { auth, SECRET, startTestServer, type TestServer } from './helpers/test-server';
@@ -19,10 +20,10 @@ describe.each(dbTargets())('migrations, accounts and auth on $name', (target) =>
 
   it('applies every migration once, and a second run changes nothing', async () => {
     const names = (await server.db.query('SELECT name FROM schema_migrations ORDER BY name')).map((r) => String(r.name));
-    expect(names).toEqual(['001-core.sql', '002-sync.sql', '003-tracking-compliance.sql', '004-token-expiry.sql']);
+    expect(names).toEqual(['001-core.sql', '002-sync.sql', '003-tracking-compliance.sql', '004-token-expiry.sql', '005-email-tracking.sql']);
     expect(await migrate(server.db)).toEqual([]);
     const tables = (await server.db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).map((r) => String(r.table_name));
-    for (const t of ['orgs', 'teams', 'users', 'tokens', 'clients', 'touches', 'playbook_versions', 'tracked_emails', 'email_opens', 'compliance_snapshots']) {
+    for (const t of ['orgs', 'teams', 'users', 'tokens', 'clients', 'touches', 'playbook_versions', 'tracked_emails', 'tracked_email_hits', 'tracked_email_sender_views', 'tracking_senders', 'sender_addresses', 'compliance_snapshots']) {
       expect(tables).toContain(t);
     }
   });
@@ -111,7 +112,7 @@ describe.each(dbTargets())('first start on $name', (target) => {
   afterAll(async () => cleanup(), BOOT_TIMEOUT);
 
   it('migrates an empty database, creates the demo organisation once and prints a working admin token', async () => {
-    expect((await migrate(db)).length).toBe(4);
+    expect((await migrate(db)).length).toBe((await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).length);
     const message = await firstStart(db, SECRET);
     expect(message).toContain('First start: created demo organisation «Demo»');
     const token = /shown once, keep it\): (\S+)/.exec(message ?? '')?.[1] ?? '';
