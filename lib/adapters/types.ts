@@ -8,8 +8,11 @@ import type { ClientContext } from '../context/client-context';
 export interface SiteAdapter {
   id: string;
   label: string;
-  /** Example URLs by page kind; the registry test checks each matches as declared. */
-  examples: { url: string; card: boolean }[];
+  /**
+   * Example URLs by page kind; the registry test checks each matches as declared. selfHosted:
+   * a CRM on a company's own domain, enabled per origin later, so not in the manifest's hosts.
+   */
+  examples: { url: string; card: boolean; selfHosted?: boolean }[];
   /** Does this adapter handle pages at this URL at all? */
   matches(url: URL): boolean;
   /** Is this URL a client card (as opposed to a list, settings, …)? */

@@ -21,6 +21,13 @@ export const FIXTURE_PAGES: readonly FixturePage[] = [
   { adapter: 'amocrm', file: 'amocrm/2025-11-lead-card-unusual-stage.html', url: 'https://acme.amocrm.ru/leads/detail/18230455', card: true },
   { adapter: 'amocrm', file: 'amocrm/2025-11-kommo-lead-card-en.html', url: 'https://globex.kommo.com/leads/detail/5522019', card: true },
   { adapter: 'amocrm', file: 'amocrm/2025-11-leads-pipeline.html', url: 'https://acme.amocrm.ru/leads/pipeline/4521/', card: false },
+  { adapter: 'bitrix24', file: 'bitrix24/2026-12-01-deal-card-ru.html', url: 'https://vector.bitrix24.ru/crm/deal/details/4021/', card: true },
+  { adapter: 'bitrix24', file: 'bitrix24/2026-12-01-deal-card-en.html', url: 'https://globex.bitrix24.com/crm/deal/details/88/', card: true },
+  { adapter: 'bitrix24', file: 'bitrix24/2026-12-01-lead-card.html', url: 'https://crm.vector-group.ru/crm/lead/details/310/', card: true },
+  { adapter: 'bitrix24', file: 'bitrix24/2026-12-01-contact-card.html', url: 'https://minsk.bitrix24.by/crm/contact/details/301/', card: true },
+  { adapter: 'bitrix24', file: 'bitrix24/2026-12-01-company-card-ua.html', url: 'https://kyiv.bitrix24.ua/crm/company/details/77/', card: true },
+  { adapter: 'bitrix24', file: 'bitrix24/2026-12-01-deal-card-slider.html', url: 'https://vector.bitrix24.ru/crm/deal/details/4022/?IFRAME=Y&IFRAME_TYPE=SIDE_SLIDER', card: true },
+  { adapter: 'bitrix24', file: 'bitrix24/2026-12-01-deal-list.html', url: 'https://vector.bitrix24.ru/crm/deal/list/', card: false },
   { adapter: 'generic', file: 'generic/2025-11-labelled-form.html', url: 'https://crm.example.test/deals/7731', card: true },
   { adapter: 'generic', file: 'generic/2025-11-label-rows.html', url: 'https://tiny.example.test/opportunity?id=88', card: true },
 ];
