@@ -1,6 +1,7 @@
 import type { ClientContext } from '../../context/client-context';
+import { guardedReaders } from '../guarded-reader';
 import type { SiteAdapter } from '../types';
-import { isStrictLookups, queryOrNull } from '../dom-lookup';
+import { queryOrNull } from '../dom-lookup';
 import { mergeAmoContexts } from './merge-contexts';
 import { parseAmoPageData } from './page-data';
 import { linkedForms, newAmoFieldCache, readAmoDomDetailed, type AmoFieldCache } from './read-dom';
@@ -55,36 +56,5 @@ export const AMOCRM_ADAPTER: SiteAdapter = {
   examples: AMOCRM_EXAMPLES,
   matches: isAmoHost,
   isCard: (url) => parseAmoCardUrl(url) !== null,
-  read(doc, url, pageData) {
-    try {
-      return readCard(doc, url, pageData);
-    } catch (error) {
-      // A page we do not understand is not a card we can show; tests see why (strict mode).
-      if (isStrictLookups()) throw error;
-      return null;
-    }
-  },
-  createReader() {
-    const cache = newAmoFieldCache();
-    let lastUrl = '';
-    return (doc, url, pageData, changed) => {
-      try {
-        // Another card (an in-app switch) is read whole.
-        const sameUrl = url.href === lastUrl;
-        lastUrl = url.href;
-        return readCard(doc, url, pageData, cache, sameUrl ? changed : null);
-      } catch (error) {
-        Object.assign(cache, newAmoFieldCache());
-        if (isStrictLookups()) throw error;
-        return null;
-      }
-    };
-  },
-  locateField(doc, key) {
-    try {
-      return locateAmoField(doc, key);
-    } catch {
-      return null;
-    }
-  },
+  ...guardedReaders(readCard, newAmoFieldCache, locateAmoField),
 };

@@ -1,6 +1,7 @@
 import type { ClientContext } from '../../context/client-context';
+import { guardedReaders } from '../guarded-reader';
 import type { SiteAdapter } from '../types';
-import { isStrictLookups, queryAllOf, queryOrNull } from '../dom-lookup';
+import { queryAllOf, queryOrNull } from '../dom-lookup';
 import { BX_FIELDS, cidOfGenericKey } from './field-table';
 import { parseBitrixPageData } from './page-data';
 import { blockByCid, editorOf, findBlock, newBxFieldCache, readBitrixDom, type BxFieldCache } from './read-dom';
@@ -69,36 +70,5 @@ export const BITRIX24_ADAPTER: SiteAdapter = {
   examples: BITRIX24_EXAMPLES,
   matches: matchesBitrix,
   isCard: (url) => parseBitrixCardUrl(url) !== null,
-  read(doc, url, pageData) {
-    try {
-      return readCard(doc, url, pageData);
-    } catch (error) {
-      // A page we do not understand is not a card we can show; tests see why (strict mode).
-      if (isStrictLookups()) throw error;
-      return null;
-    }
-  },
-  createReader() {
-    let cache = newBxFieldCache();
-    let lastUrl = '';
-    return (doc, url, pageData, changed) => {
-      try {
-        // Another card (an in-app switch) is read whole.
-        const sameUrl = url.href === lastUrl;
-        lastUrl = url.href;
-        return readCard(doc, url, pageData, cache, sameUrl ? changed : null);
-      } catch (error) {
-        cache = newBxFieldCache();
-        if (isStrictLookups()) throw error;
-        return null;
-      }
-    };
-  },
-  locateField(doc, key) {
-    try {
-      return locateBitrixField(doc, key);
-    } catch {
-      return null;
-    }
-  },
+  ...guardedReaders(readCard, newBxFieldCache, locateBitrixField),
 };
