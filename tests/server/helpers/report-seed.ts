@@ -55,6 +55,25 @@ const proposal = { stageId: 'proposal_sent', crmStage: 'КП отправлен�
 const negotiation = { stageId: 'negotiation', crmStage: 'Переговоры' };
 const won = { stageId: 'won', crmStage: 'Успешно реализовано', terminal: 'won' as const };
 
+const EMAILS: Record<Who, string> = {
+  mgrNorth: 'ann@acme.test',
+  mgrNorth2: 'boris@acme.test',
+  mgrSouth: 'sofia@acme.test',
+  mgrB: 'max@bolt.test',
+};
+
+/** Inserts touches the way the open tracker does (server-side, device `sufler-tracker`). */
+async function storeAsTracker(s: TestServer, email: string, items: Item[]): Promise<void> {
+  if (items.length === 0) return;
+  await s.db.query(
+    `INSERT INTO touches (id, org_id, user_id, team_id, device_id, client_key, payload, payload_hash)
+     SELECT x.id, u.org_id, u.id, u.team_id, 'sufler-tracker', x.client_key, x.payload, x.id
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, client_key text, payload jsonb), users u
+      WHERE u.email = $2`,
+    [JSON.stringify(items.map((i) => ({ id: i.id, client_key: (i.payload as { clientKey: string }).clientKey, payload: i.payload }))), email],
+  );
+}
+
 /** Everything the report tests count, pushed through the real sync API. See reports.test.ts. */
 export async function seedReports(s: TestServer): Promise<void> {
   const t = s.world.tokens;
@@ -109,7 +128,11 @@ export async function seedReports(s: TestServer): Promise<void> {
       ...touches(key('9001'), 'call', '2026-03-02T10:00', 4),
     ],
   };
-  for (const [who, items] of Object.entries(data) as [Who, Item[]][]) {
+  for (const [who, all] of Object.entries(data) as [Who, Item[]][]) {
+    // Opens are made by the tracker, never pushed: store them as the tracker does.
+    const isOpen = (item: Item): boolean => (item.payload as { kind?: unknown }).kind === 'email_open';
+    await storeAsTracker(s, EMAILS[who], all.filter(isOpen));
+    const items = all.filter((item) => !isOpen(item));
     const { results } = await push(s.app, t[who], `dev-${who}`, items);
     const refused = results.filter((r) => r.status !== 'accepted');
     if (refused.length > 0) throw new Error(`seed refused for ${who}: ${JSON.stringify(refused)}`);
