@@ -30,8 +30,12 @@ export class FirefoxCrmTab {
 
   /** moz-extension://<uuid>: the origin Firefox gave this profile's add-on, read off the panel. */
   async extensionOrigin(): Promise<string> {
+    // The iframe's own src: the frame's reported url can still be about:blank while it loads.
+    const iframe = await this.page.waitForSelector(PANEL_IFRAME, { timeout: 15_000 });
+    const src = await iframe?.evaluate((el) => (el as HTMLIFrameElement).src);
+    if (src === undefined || !src.startsWith('moz-extension:')) throw new Error(`the panel iframe has no extension src (${String(src)})`);
     // URL.origin is "null" for schemes Node does not know; build it from the parts.
-    const { protocol, host } = new URL((await this.panel()).url());
+    const { protocol, host } = new URL(src);
     return `${protocol}//${host}`;
   }
 
