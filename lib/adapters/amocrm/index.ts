@@ -1,5 +1,5 @@
 import type { ClientContext } from '../../context/client-context';
-import { guardedReaders } from '../guarded-reader';
+import { guardedIncrementalReader, guardedLocate, guardedRead } from '../guarded-reader';
 import type { SiteAdapter } from '../types';
 import { queryOrNull } from '../dom-lookup';
 import { mergeAmoContexts } from './merge-contexts';
@@ -56,5 +56,7 @@ export const AMOCRM_ADAPTER: SiteAdapter = {
   examples: AMOCRM_EXAMPLES,
   matches: isAmoHost,
   isCard: (url) => parseAmoCardUrl(url) !== null,
-  ...guardedReaders(readCard, newAmoFieldCache, locateAmoField),
+  read: (doc, url, pageData) => guardedRead(readCard, doc, url, pageData),
+  createReader: () => guardedIncrementalReader(readCard, newAmoFieldCache),
+  locateField: (doc, key) => guardedLocate(locateAmoField, doc, key),
 };

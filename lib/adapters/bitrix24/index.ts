@@ -1,5 +1,5 @@
 import type { ClientContext } from '../../context/client-context';
-import { guardedReaders } from '../guarded-reader';
+import { guardedIncrementalReader, guardedLocate, guardedRead } from '../guarded-reader';
 import type { SiteAdapter } from '../types';
 import { queryAllOf, queryOrNull } from '../dom-lookup';
 import { BX_FIELDS, cidOfGenericKey } from './field-table';
@@ -70,5 +70,7 @@ export const BITRIX24_ADAPTER: SiteAdapter = {
   examples: BITRIX24_EXAMPLES,
   matches: matchesBitrix,
   isCard: (url) => parseBitrixCardUrl(url) !== null,
-  ...guardedReaders(readCard, newBxFieldCache, locateBitrixField),
+  read: (doc, url, pageData) => guardedRead(readCard, doc, url, pageData),
+  createReader: () => guardedIncrementalReader(readCard, newBxFieldCache),
+  locateField: (doc, key) => guardedLocate(locateBitrixField, doc, key),
 };
