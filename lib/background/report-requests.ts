@@ -2,12 +2,13 @@ import { fetchCsv, fetchReport, fetchScope, type FetchLike } from '../reports/re
 import { ReportRequestSchema, type CsvAnswer, type ReportAnswer, type ScopeAnswer } from '../reports/report-messages';
 import { readSyncConfig } from '../sync/sync-setup';
 import type { StorageAreaLike } from './background-deps';
+import { isExtensionPageSender, type OwnExtension, type SenderLike } from './extension-sender';
 
 export interface ReportRequestDeps {
   local: StorageAreaLike;
   fetch: FetchLike;
-  /** The extension's own base URL: only our pages may read reports, never a content script. */
-  extensionUrl: string;
+  /** Who we are: only our own pages may read reports, never a content script. */
+  own: OwnExtension;
 }
 
 /**
@@ -17,13 +18,13 @@ export interface ReportRequestDeps {
 export function handleReportMessage(
   deps: ReportRequestDeps,
   raw: unknown,
-  sender: { url?: string | undefined },
+  sender: SenderLike | undefined,
 ): Promise<ScopeAnswer | ReportAnswer | CsvAnswer> | undefined {
   const type = (raw as { type?: unknown } | null)?.type;
   if (typeof type !== 'string' || !type.startsWith('reports:')) return undefined;
   const parsed = ReportRequestSchema.safeParse(raw);
   if (!parsed.success) return Promise.resolve({ ok: false, error: { code: 'bad_request', message: parsed.error.issues[0]?.message ?? 'invalid request' } });
-  if (sender.url === undefined || !sender.url.startsWith(deps.extensionUrl)) {
+  if (!isExtensionPageSender(sender, deps.own)) {
     return Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'reports are for the extension pages only' } });
   }
   const request = parsed.data;

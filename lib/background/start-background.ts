@@ -42,7 +42,7 @@ export function startBackground(): Background {
   deps.db.open().catch((error: unknown) => console.error('Sufler: could not open the database', error));
 
   const own: OwnExtension = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
-  const reports = { local, fetch: (input: string, init?: RequestInit) => fetch(input, init), extensionUrl: browser.runtime.getURL('/') };
+  const reports = { local, fetch: (input: string, init?: RequestInit) => fetch(input, init), own };
   browser.runtime.onMessage.addListener(
     (message: unknown, sender) =>
       handleReportMessage(reports, message, sender) ?? background.onMessage(message, sender, isExtensionPageSender(sender, own)),
