@@ -1,22 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordClientSeen } from '../../../lib/db/client-store';
-import type { SuflerDatabase } from '../../../lib/db/database';
 import { readOutbox } from '../../../lib/db/outbox';
 import { getActivePlaybook } from '../../../lib/db/playbook-store';
 import { logTouch } from '../../../lib/db/touch-store';
 import { newId } from '../../../lib/ids';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
-import { PushRequestSchema } from '../../../lib/wire/sync';
 import { syncStatus } from '../../../lib/sync/read-sync-status';
-import type { FetchLike } from '../../../lib/sync/sync-client';
-import { createSyncEngine, type SyncEngine } from '../../../lib/sync/sync-engine';
 import { configureSync, readSyncConfig } from '../../../lib/sync/sync-setup';
 import { readSyncState } from '../../../lib/sync/sync-state';
 import type { Touch } from '../../../lib/touches/touch';
 import { failOnNthInsert } from '../../../server/src/db/database';
 import { auth } from '../../server/helpers/test-server';
-import { freshDatabase, sampleContext } from '../db/sample-records';
-import { MemoryStorage, serverTouchCount, startLiveServer, type LiveServer } from './live-server';
+import { sampleContext } from '../db/sample-records';
+import { serverTouchCount, startLiveServer, type LiveServer } from './live-server';
+import { pushSizes, sampleTouch, syncDevices, type SyncDevice } from './sync-device';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 
@@ -28,69 +25,22 @@ afterAll(async () => {
   await server.close();
 });
 
-type Interceptor = (url: string, init: RequestInit | undefined, real: FetchLike) => Promise<Response>;
-
-interface Device {
-  db: SuflerDatabase;
-  storage: MemoryStorage;
-  engine: SyncEngine;
-  deviceId: string;
-  /** The engine's clock; tests move it past a backoff. */
-  clock: { now: number };
-  /** Items in each push request the device sent, in order. */
-  pushSizes: number[];
-  requests: number;
-  intercept: Interceptor | null;
-}
-
-const devices: Device[] = [];
+const devices = syncDevices(() => server.url, T0);
 afterEach(async () => {
   server.db.faultHook = null;
   await server.start();
-  for (const d of devices.splice(0)) await d.db.delete();
+  await devices.dispose();
 });
 
-async function device(token: string = server.world.tokens.mgrNorth): Promise<Device> {
-  const storage = new MemoryStorage();
-  const configured = await configureSync(storage, { serverUrl: server.url, token }, () => newId());
-  if (!configured.ok) throw new Error(configured.errors.join('\n'));
-  const real: FetchLike = (input, init) => fetch(input, init);
-  const d: Device = {
-    db: freshDatabase(),
-    storage,
-    engine: null as unknown as SyncEngine,
-    deviceId: configured.config.deviceId,
-    clock: { now: T0 },
-    pushSizes: [],
-    requests: 0,
-    intercept: null,
-  };
-  const observed: FetchLike = async (input, init) => {
-    d.requests += 1;
-    if (input.includes('/api/sync/push') && typeof init?.body === 'string') {
-      d.pushSizes.push(PushRequestSchema.parse(JSON.parse(init.body)).items.length);
-    }
-    return d.intercept ? d.intercept(input, init, real) : real(input, init);
-  };
-  d.engine = createSyncEngine({ db: d.db, storage, fetch: observed, now: () => d.clock.now, random: () => 0.5, timeoutMs: 10_000, locks: null });
-  devices.push(d);
-  return d;
+function device(token: string = server.world.tokens.mgrNorth): Promise<SyncDevice> {
+  return devices.device(token);
 }
 
 function touch(overrides: Partial<Touch> = {}): Touch {
-  return {
-    id: newId(),
-    clientKey: 'amocrm:acme.amocrm.ru:lead:1001',
-    kind: 'call',
-    outcome: 'reached',
-    comment: 'Обсудили поставку / discussed the delivery',
-    at: T0,
-    stageId: null,
-    ...overrides,
-  };
+  return sampleTouch(T0, { comment: 'Обсудили поставку / discussed the delivery', ...overrides });
 }
 
-async function logTouches(d: Device, n: number, comment = 'call'): Promise<Touch[]> {
+async function logTouches(d: SyncDevice, n: number, comment = 'call'): Promise<Touch[]> {
   const made: Touch[] = [];
   for (let i = 0; i < n; i += 1) {
     const t = touch({ comment: `${comment} ${i}` });
@@ -119,7 +69,7 @@ describe('sync engine against the real server', () => {
     expect(arrived).toEqual(made);
     expect((await b.db.clients.get('amocrm:acme.amocrm.ru:lead:4242'))?.name).toBe('ООО Ромашка');
     expect(await b.db.outbox.count()).toBe(0);
-    expect(b.pushSizes).toEqual([]);
+    expect(pushSizes(b)).toEqual([]);
 
     // The cursor was kept: the next run asks only for what is new and stores nothing twice.
     const again = await b.engine.runOnce();
@@ -141,9 +91,9 @@ describe('sync engine against the real server', () => {
     expect((await readOutbox(a.db)).every((row) => row.attempts === 1)).toBe(true);
 
     // Before the backoff is over an automatic run does not even try.
-    const requests = a.requests;
+    const requests = a.sent.length;
     expect((await a.engine.runOnce()).skipped).toBe('backoff');
-    expect(a.requests).toBe(requests);
+    expect(a.sent.length).toBe(requests);
 
     await server.start();
     a.clock.now = (down.nextAttemptAt ?? 0) + 1;
@@ -163,7 +113,7 @@ describe('sync engine against the real server', () => {
     server.db.faultHook = failOnNthInsert(1);
     const result = await a.engine.runOnce();
     expect(result).toMatchObject({ state: 'idle', pushed: 40, rejected: 0, isolated: 0 });
-    expect(a.pushSizes).toEqual([40, 20, 20]);
+    expect(pushSizes(a)).toEqual([40, 20, 20]);
     expect(await serverTouchCount(server.db, a.deviceId)).toBe(40);
     expect(await a.db.outbox.count()).toBe(0);
   }, 30_000);
@@ -216,7 +166,7 @@ describe('sync engine against the real server', () => {
 
     // A rejected row is not sent again on every run.
     await b.engine.runOnce();
-    expect(b.pushSizes).toEqual([2]);
+    expect(pushSizes(b)).toEqual([2]);
   }, 30_000);
 
   it('stops on a wrong token and does not retry until the config changes', async () => {
@@ -226,10 +176,10 @@ describe('sync engine against the real server', () => {
     expect(result).toMatchObject({ state: 'error', failure: { code: 'unauthorized', retryable: false } });
     expect(await syncStatus(a.db, a.storage)).toMatchObject({ state: 'error', lastError: { code: 'unauthorized' }, nextAttemptAt: null, pending: 2 });
 
-    const requests = a.requests;
+    const requests = a.sent.length;
     expect((await a.engine.runOnce()).skipped).toBe('stopped');
     expect((await a.engine.runOnce()).skipped).toBe('stopped');
-    expect(a.requests).toBe(requests);
+    expect(a.sent.length).toBe(requests);
 
     await configureSync(a.storage, { serverUrl: server.url, token: server.world.tokens.mgrNorth }, () => newId());
     expect((await readSyncConfig(a.storage))?.deviceId).toBe(a.deviceId);
@@ -250,9 +200,9 @@ describe('sync engine against the real server', () => {
     const result = await a.engine.runOnce();
     expect(result.state).toBe('idle');
     expect(result.pushed).toBe(10_000);
-    expect(a.pushSizes.every((n) => n > 0 && n <= 500)).toBe(true);
-    expect(a.pushSizes.reduce((sum, n) => sum + n, 0)).toBe(10_000);
-    expect(a.pushSizes.length).toBe(20);
+    expect(pushSizes(a).every((n) => n > 0 && n <= 500)).toBe(true);
+    expect(pushSizes(a).reduce((sum, n) => sum + n, 0)).toBe(10_000);
+    expect(pushSizes(a).length).toBe(20);
     expect(await a.db.outbox.count()).toBe(0);
     expect(await serverTouchCount(server.db, a.deviceId)).toBe(10_000);
   }, 40_000);
@@ -317,7 +267,7 @@ describe('sync engine against the real server', () => {
     await a.storage.remove('sufler:sync-config');
     await logTouches(a, 1);
     expect(await a.engine.runOnce()).toMatchObject({ state: 'off', pushed: 0 });
-    expect(a.requests).toBe(0);
+    expect(a.sent.length).toBe(0);
     expect(await syncStatus(a.db, a.storage)).toMatchObject({ state: 'off', pending: 1, serverUrl: null });
   });
 });

@@ -1,17 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordClientSeen } from '../../../lib/db/client-store';
-import type { SuflerDatabase } from '../../../lib/db/database';
 import { readOutbox } from '../../../lib/db/outbox';
 import { logTouch } from '../../../lib/db/touch-store';
-import { newId } from '../../../lib/ids';
 import { syncStatus } from '../../../lib/sync/read-sync-status';
-import type { FetchLike } from '../../../lib/sync/sync-client';
-import { createSyncEngine, type SyncEngine, type SyncRunResult } from '../../../lib/sync/sync-engine';
-import { configureSync } from '../../../lib/sync/sync-setup';
+import type { SyncRunResult } from '../../../lib/sync/sync-engine';
 import type { Touch } from '../../../lib/touches/touch';
 import { MAX_PULL_BYTES } from '../../../lib/wire/sync';
-import { freshDatabase, sampleContext } from '../db/sample-records';
-import { liveStores, MemoryStorage, serverTouchCount, startLiveServer, type LiveServer } from './live-server';
+import { sampleContext } from '../db/sample-records';
+import { liveStores, serverTouchCount, startLiveServer, type LiveServer } from './live-server';
+import { pullBytes, sampleTouch, sentCount, syncDevices, type SyncDevice } from './sync-device';
 
 /**
  * The fault suite: what a hostile or unlucky day does to sync, on a PGlite folder and on
@@ -20,23 +17,9 @@ import { liveStores, MemoryStorage, serverTouchCount, startLiveServer, type Live
  */
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 
-type Interceptor = (url: string, init: RequestInit | undefined, real: FetchLike) => Promise<Response>;
-
-interface Device {
-  db: SuflerDatabase;
-  storage: MemoryStorage;
-  engine: SyncEngine;
-  deviceId: string;
-  clock: { now: number };
-  requests: { push: number; pull: number; me: number };
-  /** Bytes of each pull answer's body. */
-  pullBytes: number[];
-  intercept: Interceptor | null;
-}
-
 describe.each(liveStores())('sync faults on %s', (store) => {
   let server: LiveServer;
-  const devices: Device[] = [];
+  const devices = syncDevices(() => server.url, T0);
   beforeAll(async () => {
     server = await startLiveServer({ store });
   }, 120_000);
@@ -45,52 +28,26 @@ describe.each(liveStores())('sync faults on %s', (store) => {
   });
   afterEach(async () => {
     server.db.faultHook = null;
-    for (const d of devices.splice(0)) await d.db.delete();
+    await devices.dispose();
   });
 
-  async function device(token: string = server.world.tokens.mgrNorth): Promise<Device> {
-    const storage = new MemoryStorage();
-    const configured = await configureSync(storage, { serverUrl: server.url, token }, () => newId());
-    if (!configured.ok) throw new Error(configured.errors.join('\n'));
-    const real: FetchLike = (input, init) => fetch(input, init);
-    const d: Device = {
-      db: freshDatabase(),
-      storage,
-      engine: null as unknown as SyncEngine,
-      deviceId: configured.config.deviceId,
-      clock: { now: T0 },
-      requests: { push: 0, pull: 0, me: 0 },
-      pullBytes: [],
-      intercept: null,
-    };
-    const observed: FetchLike = async (input, init) => {
-      if (input.includes('/api/sync/push')) d.requests.push += 1;
-      else if (input.includes('/api/sync/pull')) d.requests.pull += 1;
-      else if (input.includes('/api/me')) d.requests.me += 1;
-      const response = await (d.intercept ? d.intercept(input, init, real) : real(input, init));
-      if (!input.includes('/api/sync/pull')) return response;
-      const body = await response.text();
-      d.pullBytes.push(Buffer.byteLength(body));
-      return new Response(body, { status: response.status, headers: response.headers });
-    };
-    d.engine = createSyncEngine({ db: d.db, storage, fetch: observed, now: () => d.clock.now, random: () => 0.5, timeoutMs: 10_000, locks: null });
-    devices.push(d);
-    return d;
+  function device(token: string = server.world.tokens.mgrNorth): Promise<SyncDevice> {
+    return devices.device(token);
   }
 
   function touch(overrides: Partial<Touch> = {}): Touch {
-    return { id: newId(), clientKey: 'amocrm:acme.amocrm.ru:lead:1001', kind: 'call', outcome: 'reached', comment: 'звонок', at: T0, stageId: null, ...overrides };
+    return sampleTouch(T0, overrides);
   }
 
   /** Outbox rows as an older extension (without today's checks) could have written them. */
-  async function writeRaw(d: Device, touches: readonly Touch[]): Promise<void> {
+  async function writeRaw(d: SyncDevice, touches: readonly Touch[]): Promise<void> {
     await d.db.outbox.bulkAdd(
       touches.map((t) => ({ entity: 'touch' as const, entityId: t.id, op: 'upsert' as const, payload: t, createdAt: T0, attempts: 0, lastError: null, state: 'pending' as const })),
     );
   }
 
   /** Runs until the engine is idle, moving the clock past each backoff; every result, in order. */
-  async function runToIdle(d: Device, most = 10): Promise<SyncRunResult[]> {
+  async function runToIdle(d: SyncDevice, most = 10): Promise<SyncRunResult[]> {
     const results: SyncRunResult[] = [];
     for (let i = 0; i < most; i += 1) {
       const r = await d.engine.runOnce();
@@ -173,9 +130,9 @@ describe.each(liveStores())('sync faults on %s', (store) => {
     expect(kept.find((row) => row.entityId === items[13]!.id)?.lastError).toMatch(/^server_error: /);
     expect(kept.find((row) => row.entityId === items[77]!.id)?.lastError).toMatch(/^bad_request: /);
     // Bounded work: about two requests per level of the bisection per poisoned item.
-    expect(a.requests.push).toBeLessThanOrEqual(2 * 2 * Math.ceil(Math.log2(100)) + 2);
-    expect(a.requests.pull).toBeGreaterThanOrEqual(1);
-    console.log(`bisect on ${store}: 100 items, 2 poisoned → ${a.requests.push} push requests (sizes ${JSON.stringify(result?.batches)}), ${a.requests.me} health probes, 98 stored, 2 kept rejected`);
+    expect(sentCount(a, 'push')).toBeLessThanOrEqual(2 * 2 * Math.ceil(Math.log2(100)) + 2);
+    expect(sentCount(a, 'pull')).toBeGreaterThanOrEqual(1);
+    console.log(`bisect on ${store}: 100 items, 2 poisoned → ${sentCount(a, 'push')} push requests (sizes ${JSON.stringify(result?.batches)}), ${sentCount(a, 'me')} health probes, 98 stored, 2 kept rejected`);
   }, 60_000);
 
   it('marks nothing rejected while the server’s database is down, and delivers everything once it is back', async () => {
@@ -211,11 +168,11 @@ describe.each(liveStores())('sync faults on %s', (store) => {
     expect(pulled?.state).toBe('idle');
     const stored = await head.db.touches.bulkGet(big.map((t) => t.id));
     expect(stored).toEqual(big);
-    const largest = Math.max(...head.pullBytes);
+    const largest = Math.max(...pullBytes(head));
     // One row over the cap at most, plus the envelope.
     expect(largest).toBeLessThan(MAX_PULL_BYTES + 64 * 1024);
-    expect(head.pullBytes.length).toBeGreaterThanOrEqual(5);
-    console.log(`oversized pull on ${store}: 600 touches of ~7.8 KB in ${head.pullBytes.length} pages, largest ${Math.round(largest / 1024)} KiB`);
+    expect(pullBytes(head).length).toBeGreaterThanOrEqual(5);
+    console.log(`oversized pull on ${store}: 600 touches of ~7.8 KB in ${pullBytes(head).length} pages, largest ${Math.round(largest / 1024)} KiB`);
   }, 120_000);
 
   it('passes over a stored row that no longer fits its schema instead of failing every pull', async () => {
@@ -253,7 +210,7 @@ describe.each(liveStores())('sync faults on %s', (store) => {
     let restarting: Promise<void> | null = null;
     a.intercept = async (url, init, real) => {
       // The second batch goes out as the operator restarts the server and its database.
-      if (url.includes('/api/sync/push') && a.requests.push === 2 && restarting === null) restarting = server.restartDatabase();
+      if (url.includes('/api/sync/push') && sentCount(a, 'push') === 2 && restarting === null) restarting = server.restartDatabase();
       return real(url, init);
     };
     const results: SyncRunResult[] = [];
@@ -267,7 +224,7 @@ describe.each(liveStores())('sync faults on %s', (store) => {
     const confirmed = results.reduce((sum, r) => sum + r.pushed, 0);
     const stored = await serverTouchCount(server.db, a.deviceId);
     const distinct = await server.db.query('SELECT count(DISTINCT id)::int AS n FROM touches WHERE device_id = $1', [a.deviceId]);
-    console.log(`database restart on ${store}: 1,200 logged, ${confirmed} confirmed, ${stored} stored (${Number(distinct[0]?.n)} distinct), runs ${results.length}, push requests ${a.requests.push}`);
+    console.log(`database restart on ${store}: 1,200 logged, ${confirmed} confirmed, ${stored} stored (${Number(distinct[0]?.n)} distinct), runs ${results.length}, push requests ${sentCount(a, 'push')}`);
     expect(stored).toBe(1_200);
     expect(Number(distinct[0]?.n)).toBe(1_200);
     // Each outbox row is confirmed (and deleted) once, even when its first answer was lost.
