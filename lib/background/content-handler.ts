@@ -2,11 +2,12 @@ import { recordClientSeen } from '../db/client-store';
 import { recordCardCompliance } from './compliance-recorder';
 import { ContentToBackgroundSchema, type Outline } from '../messaging/hub-messages';
 import type { BackgroundDeps } from './background-deps';
-import { outlineForContext } from './outline-broadcast';
+import { loadClientSnapshot } from './client-snapshot';
 import type { PanelHub } from './panel-hub';
+import { outlineFor } from './panel-state';
 import { readSettings } from './settings-storage';
 import { setTabContext } from './tab-contexts';
-import { forgetTabModel } from './tab-models';
+import { forgetTabModel, tabModel } from './tab-models';
 
 export interface MessageSenderLike {
   tab?: { id?: number } | undefined;
@@ -56,12 +57,15 @@ async function publishContext(
     // The panel and the outline still work; the client record catches up on the next publish.
     console.error('Sufler: could not record the client', error);
   }
+  // One model for this change: the hub's render asks tab-models for the same one.
+  const snapshot = await loadClientSnapshot(deps.db, context);
+  const model = tabModel(tabId, context, snapshot, deps.now());
   try {
     // What the card lacks at its stage, for the head's compliance report.
-    if ((await recordCardCompliance(deps, context)) === 'stored') queued = true;
+    if ((await recordCardCompliance(deps, context, snapshot.playbook, model)) === 'stored') queued = true;
   } catch (error) {
     console.error('Sufler: could not record the compliance snapshot', error);
   }
   if (queued) deps.sync.soon();
-  return outlineForContext(deps, tabId, context, settings);
+  return outlineFor(settings.outline ? model : null, settings);
 }

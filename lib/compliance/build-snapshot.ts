@@ -1,7 +1,6 @@
-import { pickSegment } from '../cadence/segment-match';
 import { clientKey, type ClientContext } from '../context/client-context';
-import { buildChecklist } from '../playbook/checklist';
-import { matchStage } from '../playbook/engine';
+import { evaluate } from '../playbook/engine';
+import type { PanelModel } from '../playbook/panel-model';
 import type { Playbook } from '../playbook/schema';
 import { SNAPSHOT_LIMITS, type ComplianceSnapshot } from '../wire/compliance';
 import { parseAmount } from './parse-amount';
@@ -16,14 +15,19 @@ export function localDay(epochMs: number): string {
 
 /**
  * What a card shows about compliance: its stage, its manager and, for every field the stage
- * requires (cumulatively, as the panel's checklist), whether it is filled. Without a mapped stage
- * the first stage's requirements apply, the minimum every client needs — the same rule the panel uses.
+ * requires (cumulatively, as the panel's checklist), whether it is filled. It is read off the
+ * panel's model, so the head's report and the manager's checklist can never disagree; the
+ * background passes the tab's model, computed once per change.
  */
-export function buildSnapshot(playbook: Playbook, context: ClientContext, id: string, now: number): ComplianceSnapshot {
-  const stage = context.stage === null ? undefined : matchStage(playbook, context.stage);
-  const checklistStage = stage ?? playbook.stages[0];
-  const checklist = checklistStage === undefined ? [] : buildChecklist(playbook, checklistStage.id, context);
-  const segment = pickSegment(playbook.segments, context.fields, stage?.id ?? null);
+export function buildSnapshot(
+  playbook: Playbook,
+  context: ClientContext,
+  id: string,
+  now: number,
+  model: PanelModel = evaluate(playbook, context, [], now),
+): ComplianceSnapshot {
+  const stageId = model.stage.status === 'mapped' ? model.stage.stageId : null;
+  const stage = stageId === null ? undefined : playbook.stages.find((s) => s.id === stageId);
   const text = (value: string, max: number): string => storableText(value, max);
   const nullable = (value: string | null, max: number): string | null => (value === null ? null : text(value, max));
   return {
@@ -36,12 +40,13 @@ export function buildSnapshot(playbook: Playbook, context: ClientContext, id: st
     url: /^https?:\/\//i.test(context.url) ? text(context.url, SNAPSHOT_LIMITS.url) : '',
     title: text(context.name, SNAPSHOT_LIMITS.title),
     crmStage: nullable(context.stage, SNAPSHOT_LIMITS.stage),
-    stageId: stage?.id ?? null,
+    stageId,
     terminal: stage?.terminal ?? null,
     responsible: nullable(context.responsible, SNAPSHOT_LIMITS.responsible),
-    segmentId: segment?.id ?? null,
+    // '' is the engine's guard for a playbook without a default segment.
+    segmentId: model.cadence.segment.id === '' ? null : model.cadence.segment.id,
     amount: parseAmount(context.budget),
-    fields: checklist.slice(0, SNAPSHOT_LIMITS.fields).map((item) => ({ id: item.id, filled: item.filled })),
+    fields: model.checklist.slice(0, SNAPSHOT_LIMITS.fields).map((item) => ({ id: item.id, filled: item.filled })),
     day: localDay(now),
     takenAt: now,
   };

@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 describe('one computation per change', () => {
-  it('runs the playbook engine once for a publish that renders the panel and answers the outline, and not again for a logged touch', async () => {
+  it('runs the playbook engine once for a publish that renders the panel, records the compliance snapshot and answers the outline, and not again for a logged touch', async () => {
     const port = new FakePanelPort({ tabId: TAB });
     h.background.onConnect(port);
     port.send({ type: 'subscribe', tabId: null });
@@ -32,6 +32,8 @@ describe('one computation per change', () => {
     const outline = await h.publish(TAB, context);
     await waitForState(port, (s) => s.context?.crmId === '4242' && s.model !== null);
     expect(outline).toMatchObject({ enabled: true });
+    // The head's snapshot is read off the same model: the checklist's gaps, not a second run.
+    expect(await h.deps.db.compliance.toArray()).toMatchObject([{ crmId: '4242', stageId: 'first', fields: expect.arrayContaining([{ id: 'source', filled: false }, { id: 'company', filled: true }]) }]);
     expect(evaluate).toHaveBeenCalledTimes(1);
 
     // Logging a touch takes its stage from that model; the touch is a new input, so the
