@@ -16,6 +16,7 @@ import { registerHealthRoutes } from './routes/health/routes';
 import { registerMeRoutes } from './routes/me/routes';
 import { registerPlaybookRoutes } from './routes/playbooks/routes';
 import { registerReportRoutes } from './routes/reports/routes';
+import { registerSegmentRoutes } from './routes/segments/routes';
 import { registerSyncRoutes } from './routes/sync/routes';
 import { registerTrackingRoutes, type TrackingDeps } from './routes/tracking/routes';
 import type { ZodApp } from './routes/types';
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerSyncRoutes(app, deps);
   registerPlaybookRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerSegmentRoutes(app, deps);
   registerAdminRoutes(app, { db, secret });
   registerTrackingRoutes(app, { db, secret, ...options.tracking });
   return app;

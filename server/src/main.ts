@@ -4,6 +4,7 @@ import { firstStart } from './accounts/first-start';
 import { buildApp } from './app';
 import { loadEnv, lockStore, openDb, resolveSecret } from './config';
 import { migrate } from './db/migrate';
+import { startSegmentSchedule } from './segments/segment-schedule';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -57,11 +58,13 @@ async function main(): Promise<void> {
   await app.ready();
   handler = appHandler;
   lock?.setUrl(url);
+  const segments = startSegmentSchedule(db, log);
 
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    segments.stop();
     await new Promise<void>((done) => server.close(() => done()));
     await app.close();
     await db.close();
