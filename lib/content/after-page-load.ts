@@ -37,8 +37,3 @@ export function whenIdle(win: LoadableWindow, signal: AbortSignal, run: () => vo
   if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(guarded, { timeout: timeoutMs });
   else win.setTimeout(guarded, 0);
 }
-
-/** After the page's load, at its first idle moment. */
-export function afterPageLoadIdle(win: LoadableWindow, signal: AbortSignal, start: () => void, timeoutMs: number): void {
-  afterPageLoad(win, signal, () => whenIdle(win, signal, start, timeoutMs));
-}

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startAmoBridge } from '../../../lib/adapters/amocrm/page-bridge';
 import { onFirstPageDataRequest, onPageData } from '../../../lib/adapters/page-data-channel';
-import { afterPageLoadIdle, type LoadableWindow } from '../../../lib/content/after-page-load';
+import { afterPageLoad, whenIdle, type LoadableWindow } from '../../../lib/content/after-page-load';
 import { loadContentMain, registerContentMain } from '../../../lib/content/content-main-handoff';
 import { createFrameUi } from '../../../lib/content/frame-ui';
 import { fakeAmoWindow } from '../adapters/fake-amo-app';
@@ -25,19 +25,15 @@ function fakeWindow(readyState: DocumentReadyState) {
 }
 
 describe('the boot stub waits for the page', () => {
-  it('starts only after the load event, on a task after it, at the first idle moment with a deadline', () => {
+  it('starts only after the load event, on a task after it', () => {
     const w = fakeWindow('interactive');
     const start = vi.fn();
-    afterPageLoadIdle(w.win, new AbortController().signal, start, 500);
+    afterPageLoad(w.win, new AbortController().signal, start);
     w.drain();
-    expect(w.idle).toHaveLength(0); // still loading: nothing scheduled
+    expect(start).not.toHaveBeenCalled(); // still loading
     w.load.dispatchEvent(new Event('load'));
     expect(start).not.toHaveBeenCalled(); // not inside the page's own load dispatch
     w.drain();
-    expect(w.idle).toHaveLength(1);
-    expect(w.idle[0]!.timeout).toBe(500);
-    expect(start).not.toHaveBeenCalled();
-    w.idle[0]!.run();
     expect(start).toHaveBeenCalledTimes(1);
   });
 
@@ -45,20 +41,35 @@ describe('the boot stub waits for the page', () => {
     const w = fakeWindow('complete');
     const ac = new AbortController();
     const start = vi.fn();
-    afterPageLoadIdle(w.win, ac.signal, start, 500);
-    w.drain();
+    afterPageLoad(w.win, ac.signal, start);
     ac.abort();
-    w.idle[0]!.run();
+    w.drain();
     expect(start).not.toHaveBeenCalled();
+  });
+});
+
+describe('work put in the page\'s idle time', () => {
+  it('runs at the first idle moment, with a deadline, and not once torn down', () => {
+    const w = fakeWindow('complete');
+    const ac = new AbortController();
+    const run = vi.fn();
+    whenIdle(w.win, ac.signal, run, 150);
+    whenIdle(w.win, ac.signal, run, 150);
+    expect(w.idle.map((i) => i.timeout)).toEqual([150, 150]);
+    w.idle[0]!.run();
+    expect(run).toHaveBeenCalledTimes(1);
+    ac.abort();
+    w.idle[1]!.run();
+    expect(run).toHaveBeenCalledTimes(1);
   });
 
   it('falls back to a timer where the browser has no idle callbacks', () => {
     const w = fakeWindow('complete');
     delete w.win.requestIdleCallback;
-    const start = vi.fn();
-    afterPageLoadIdle(w.win, new AbortController().signal, start, 500);
+    const run = vi.fn();
+    whenIdle(w.win, new AbortController().signal, run, 150);
     w.drain();
-    expect(start).toHaveBeenCalledTimes(1);
+    expect(run).toHaveBeenCalledTimes(1);
   });
 });
 
