@@ -3,9 +3,16 @@ import { defineConfig } from 'wxt';
 // Hosts whose CRM pages Sufler reads. Kept in one place: the manifest, the content
 // scripts and the tests all take them from lib/adapters/hosts.ts.
 import { CRM_HOST_PATTERNS } from './lib/adapters/hosts';
+import { inPageBuild, nativeBrowserPlugin } from './scripts/build/content-browser';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // Code that runs inside CRM pages carries no webextension-polyfill (see the plugin).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (inPageBuild(entrypoints)) config.plugins = [nativeBrowserPlugin(), ...(config.plugins ?? [])];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -23,7 +30,8 @@ export default defineConfig({
       },
     },
     web_accessible_resources: [
-      { resources: ['panel.html'], matches: [...CRM_HOST_PATTERNS] },
+      // crm-main.js: the content script's boot stub imports it after the page's load.
+      { resources: ['panel.html', 'crm-main.js'], matches: [...CRM_HOST_PATTERNS] },
     ],
     ...(browser === 'firefox'
       ? {

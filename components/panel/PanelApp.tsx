@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { connectHub, type HubConnection, type HubStatus } from '../../lib/messaging/hub-port';
 import type { HubRelay } from '../../lib/messaging/hub-relay';
 import { createWalkMirror, type WalkMirror } from '../../lib/messaging/walk-mirror';
-import { clientKey } from '../../lib/context/client-context';
+import { clientKey } from '../../lib/context/client-key';
 import { setWalkStore } from '../../lib/playbook/script-walk';
 import type { PanelState } from '../../lib/messaging/hub-messages';
 import type { SettingsPatch } from '../../lib/settings/settings';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { LANGS, type Lang } from '../../lib/i18n/lang';
+import { LANGS, type Lang } from '../../lib/i18n/langs';
 import { makeTranslator } from '../../lib/i18n/translate';
 import type { Settings, SettingsPatch } from '../../lib/settings/settings';
 

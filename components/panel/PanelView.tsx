@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { clientKey } from '../../lib/context/client-context';
+import { clientKey } from '../../lib/context/client-key';
 import { makeTranslator, resolveLang } from '../../lib/i18n/translate';
 import type { HubStatus } from '../../lib/messaging/hub-port';
 import type { PanelState } from '../../lib/messaging/hub-messages';

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Lang } from '../../lib/i18n/lang';
 import { makeTranslator } from '../../lib/i18n/translate';
-import { MANUAL_TOUCH_KINDS, type TouchDraft, type TouchOutcome } from '../../lib/touches/touch';
+import type { TouchDraft } from '../../lib/touches/touch';
+import { MANUAL_TOUCH_KINDS, type TouchOutcome } from '../../lib/touches/touch-kinds';
 import { errorText } from './error-text';
 import { TouchKindIcon } from './TouchKindIcon';
 import { OUTCOMES_BY_KIND, kindLabelKey, outcomeLabelKey, type ManualTouchKind } from '../../lib/touches/touch-labels';

@@ -79,3 +79,12 @@ export function onPageDataRequest(doc: Document, signal: AbortSignal, cb: () => 
 export function onPageDataStop(doc: Document, signal: AbortSignal, cb: () => void): void {
   doc.addEventListener(PAGE_DATA_STOP_EVENT, () => cb(), { once: true, signal });
 }
+
+/**
+ * MAIN world: call cb once, on the content script's first request (the bridge starts then,
+ * so a page the content script never reads pays for nothing but this listener). cb runs
+ * inside that request's dispatch and its first publish answers it.
+ */
+export function onFirstPageDataRequest(doc: Document, signal: AbortSignal, cb: () => void): void {
+  doc.addEventListener(PAGE_DATA_REQUEST_EVENT, () => cb(), { once: true, signal });
+}

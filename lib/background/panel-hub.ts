@@ -19,6 +19,7 @@ import { tabModel } from './tab-models';
 import { readAllWalks, walkOf, type StoredWalks } from './walk-storage';
 import { readSettings } from './settings-storage';
 import { getTabContext } from './tab-contexts';
+import { markOnce, WORKER_MARKS } from './worker-marks';
 
 interface SyncStored {
   config: SyncConfig | null;
@@ -188,6 +189,7 @@ export class PanelHub {
       const state = buildPanelState({ tabId: sub.tabId, client, settings, sync, now, model });
       if (context !== null) state.walk = walkOf(walks, clientKey(context));
       this.post(sub.port, { type: 'state', state });
+      if (client !== null) markOnce(WORKER_MARKS.firstClientState);
     } catch (error) {
       console.error('Sufler: could not build the panel state', error);
     }

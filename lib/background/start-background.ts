@@ -7,6 +7,9 @@ import { createBackground, type Background, type StorageChangeLike } from './cre
 import { isExtensionPageSender, type OwnExtension } from './extension-sender';
 import { handleReportMessage } from './report-requests';
 
+/** How long after its start a worker waits before its wake-up sync. */
+const SYNC_AFTER_WAKE_MS = 1000;
+
 /**
  * Wire the background's handlers to the browser. Every listener is added synchronously,
  * in this one call at the top of the worker: an MV3 worker woken by an event only gets
@@ -72,8 +75,10 @@ export function startBackground(): Background {
     void sync.onAlarm(alarm.name);
   });
 
-  // Whatever woke the worker, push what waits and pull what is new (a no-op without a server).
-  void sync.start();
+  // Whatever woke the worker, push what waits and pull what is new (a no-op without a
+  // server), once the event that woke it has been served: a worker woken by a CRM tab answers
+  // the tab and its panel first, then syncs. It lives for 30 s after its last event.
+  setTimeout(() => void sync.start(), SYNC_AFTER_WAKE_MS);
 
   return background;
 }

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { findAdapter } from '../adapters/registry';
 import { onPageData, requestPageData, stopPageData } from '../adapters/page-data-channel';
@@ -13,14 +12,22 @@ import {
 } from '../messaging/content-messages';
 import { SETTINGS_KEY } from '../settings/settings-key';
 import { watchContext } from '../watcher/context-watcher';
+import type { ContentExtensionApi } from './content-api';
+import { whenIdle } from './after-page-load';
 import { createPanelFrame } from './panel-frame';
+
+/**
+ * The first read waits for the page's idle time, this long at most: the panel page needs
+ * longer than that to boot in the extension's process, so the panel is not slower for it.
+ */
+const FIRST_READ_IDLE_TIMEOUT_MS = 150;
 
 /**
  * The CRM tab's side of Sufler: read the card, tell the background, outline what the
  * background says is missing, and dock the panel. No React and no storage of user data
  * here: this code runs inside the CRM's page.
  */
-export function startCrmContent(ctx: ContentScriptContext): void {
+export function startCrmContent(ctx: ContentScriptContext, browser: ContentExtensionApi): void {
   const currentUrl = () => new URL(location.href);
   const adapter = findAdapter(currentUrl());
   if (!adapter) return;
@@ -31,92 +38,99 @@ export function startCrmContent(ctx: ContentScriptContext): void {
   /** True while our own read asks the bridge for a snapshot: its answer needs no new read. */
   let requesting = false;
   const reader = adapter.createReader();
-  const frame = createPanelFrame(ctx, browser.i18n.getMessage('extName') || 'Sufler');
-  // We start after the page's load; on a card URL the panel page boots while we read the card.
+  const frame = createPanelFrame(ctx, browser.i18n.getMessage('extName') || 'Sufler', browser.runtime.getURL('/panel.html'));
+  // We start after the page's load; on a card URL the panel page (the slowest part of the
+  // way to a panel on screen) starts booting now, in the extension's process.
   if (adapter.isCard(currentUrl())) frame.preload();
 
-  const renderOutline = () => {
-    const elements = outline.enabled
-      ? outline.keys.flatMap((key) => adapter.locateField(document, key) ?? [])
-      : [];
-    applyOutline(document, elements);
-  };
+  const startReading = (): void => {
+    const renderOutline = () => {
+      const elements = outline.enabled
+        ? outline.keys.flatMap((key) => adapter.locateField(document, key) ?? [])
+        : [];
+      applyOutline(document, elements);
+    };
 
-  const publish = async (context: ClientContext | null) => {
-    const seq = ++publishSeq;
-    frame.setVisible(context !== null);
-    try {
-      const reply = await browser.runtime.sendMessage({ type: 'context:publish', context });
-      const parsed = parseOutline(reply);
-      // A slower answer to an older context must not overwrite a newer one.
-      if (parsed && seq === publishSeq) {
-        outline = parsed;
-        renderOutline();
-      }
-    } catch {
-      // The background is restarting or the extension was updated; the next change republishes.
-    }
-  };
-
-  const watcher = watchContext<ClientContext>({
-    doc: document,
-    read: (changed) => {
-      // The watcher is the one detector of edits: after a change in the page it asks the
-      // bridge for the model's snapshot, answered synchronously, so the read below is current
-      // and no second read follows. A full read (start, navigation, new page data) already
-      // has the snapshot the bridge sent.
-      if (changed !== null) {
-        requesting = true;
-        try {
-          requestPageData(document);
-        } finally {
-          requesting = false;
+    const publish = async (context: ClientContext | null) => {
+      const seq = ++publishSeq;
+      frame.setVisible(context !== null);
+      try {
+        const reply = await browser.runtime.sendMessage({ type: 'context:publish', context });
+        const parsed = parseOutline(reply);
+        // A slower answer to an older context must not overwrite a newer one.
+        if (parsed && seq === publishSeq) {
+          outline = parsed;
+          renderOutline();
         }
+      } catch {
+        // The background is restarting or the extension was updated; the next change republishes.
       }
-      const context = reader(document, currentUrl(), pageData, changed);
-      // The CRM may re-render its form and drop our marks; put them back on every read.
+    };
+
+    const watcher = watchContext<ClientContext>({
+      doc: document,
+      read: (changed) => {
+        // The watcher is the one detector of edits: after a change in the page it asks the
+        // bridge for the model's snapshot, answered synchronously, so the read below is current
+        // and no second read follows. A full read (start, navigation, new page data) already
+        // has the snapshot the bridge sent.
+        if (changed !== null) {
+          requesting = true;
+          try {
+            requestPageData(document);
+          } finally {
+            requesting = false;
+          }
+        }
+        const context = reader(document, currentUrl(), pageData, changed);
+        // The CRM may re-render its form and drop our marks; put them back on every read.
+        renderOutline();
+        return context;
+      },
+      publish: (context) => void publish(context),
+      signal: ctx.signal,
+    });
+
+    onPageData(document, ctx.signal, (source, payload) => {
+      if (source !== adapter.id) return;
+      pageData = payload;
+      if (!requesting) watcher.poke();
+    });
+    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.poke());
+
+    const onMessage = (message: unknown) => {
+      const parsed = parseBackgroundToContent(message);
+      if (!parsed) return;
+      if (parsed.type === 'field:reveal') {
+        const field = adapter.locateField(document, parsed.key);
+        if (field) revealField(document, field);
+        return;
+      }
+      outline = parsed.outline;
       renderOutline();
-      return context;
-    },
-    publish: (context) => void publish(context),
-    signal: ctx.signal,
-  });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
 
-  onPageData(document, ctx.signal, (source, payload) => {
-    if (source !== adapter.id) return;
-    pageData = payload;
-    if (!requesting) watcher.poke();
-  });
-  ctx.addEventListener(window, 'wxt:locationchange', () => watcher.poke());
+    // Settings are only read here; the background is their one writer (the collapse shortcut too).
+    const applySettings = (raw: unknown) => frame.setCollapsed(isPanelCollapsed(raw));
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && SETTINGS_KEY in changes) applySettings(changes[SETTINGS_KEY]?.newValue);
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    void browser.storage.local.get(SETTINGS_KEY).then((stored) => applySettings(stored[SETTINGS_KEY]));
 
-  const onMessage = (message: unknown) => {
-    const parsed = parseBackgroundToContent(message);
-    if (!parsed) return;
-    if (parsed.type === 'field:reveal') {
-      const field = adapter.locateField(document, parsed.key);
-      if (field) revealField(document, field);
-      return;
-    }
-    outline = parsed.outline;
-    renderOutline();
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      browser.storage.onChanged.removeListener(onStorage);
+      clearOutline(document);
+      // The bridge in the page's world takes its history hooks out.
+      stopPageData(document);
+    });
+
+    // The first read is a task of its own too (the bridge's snapshot came in this one).
+    watcher.poke();
   };
-  browser.runtime.onMessage.addListener(onMessage);
-
-  // Settings are only read here; the background is their one writer (the collapse shortcut too).
-  const applySettings = (raw: unknown) => frame.setCollapsed(isPanelCollapsed(raw));
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes) applySettings(changes[SETTINGS_KEY]?.newValue);
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  void browser.storage.local.get(SETTINGS_KEY).then((stored) => applySettings(stored[SETTINGS_KEY]));
-
-  ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onMessage);
-    browser.storage.onChanged.removeListener(onStorage);
-    clearOutline(document);
-    // The bridge in the page's world takes its history hooks out.
-    stopPageData(document);
-  });
-
-  watcher.flush();
+  // The panel page boots in the extension's process while we read: our first read (with
+  // the bridge's snapshot) is a task of its own at the page's next idle moment.
+  whenIdle(window, ctx.signal, startReading, FIRST_READ_IDLE_TIMEOUT_MS);
 }

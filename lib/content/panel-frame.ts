@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
+import { createFrameUi } from './frame-ui';
 
 /**
  * The docked panel: the extension's panel.html in an iframe fixed to the page's right edge.
@@ -23,14 +23,15 @@ export function frameStyle(collapsed: boolean): Partial<CSSStyleDeclaration> {
     : { top: '0', height: '100vh', width: `${PANEL_WIDTH_PX}px` };
 }
 
-export function createPanelFrame(ctx: ContentScriptContext, title: string): PanelFrame {
+/** `pageUrl`: panel.html's full URL (runtime.getURL), from the content script's extension API. */
+export function createPanelFrame(ctx: ContentScriptContext, title: string, pageUrl: string): PanelFrame {
   let visible = false;
   let collapsed = false;
   let mounted = false;
 
-  const ui = createIframeUi(ctx, {
-    page: '/panel.html',
-    position: 'inline',
+  const ui = createFrameUi(document, {
+    src: pageUrl,
+    onInvalidated: (cb) => ctx.onInvalidated(cb),
     // Mounted after the page's load (lib/content/after-page-load.ts), so an iframe never
     // holds the CRM's own load event; the wrapper is fixed-position either way.
     anchor: () => document.body ?? document.documentElement,
@@ -73,8 +74,9 @@ export function createPanelFrame(ctx: ContentScriptContext, title: string): Pane
 
   return {
     preload() {
-      mountOnce();
+      // Hidden before it is attached: one style pass, and the page lays nothing out for it.
       render();
+      mountOnce();
     },
     setVisible(next) {
       visible = next;

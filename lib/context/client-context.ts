@@ -51,7 +51,4 @@ export const ClientContextSchema = z.object({
 });
 export type ClientContext = z.infer<typeof ClientContextSchema>;
 
-/** One key per CRM record across devices: source, account and record. */
-export function clientKey(ctx: Pick<ClientContext, 'source' | 'account' | 'entity' | 'crmId'>): string {
-  return `${ctx.source}:${ctx.account}:${ctx.entity}:${ctx.crmId}`;
-}
+export { clientKey } from './client-key';

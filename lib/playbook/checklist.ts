@@ -46,9 +46,34 @@ function firstFilled(values: readonly string[]): string {
   return values.find((v) => !isBlank(v))?.trim() ?? '';
 }
 
-/** The first page field the aliases name that no earlier requirement has taken. */
+/** Page field keys the readers give the CRM's built-in fields, whatever their label. */
+const SOURCE_KEYS: Partial<Record<Field['source'], string>> = {
+  budget: 'budget',
+  company: 'company',
+  responsible: 'responsible',
+  name: 'name',
+};
+
+/** A stable id as a page field key: 'CFV[512306]' (the form control's name) is 'cf:512306'. */
+export function pageFieldKey(id: string): string {
+  const cfv = /^CFV\[(\d+)\]$/i.exec(id.trim());
+  return cfv ? `cf:${cfv[1]}` : id.trim();
+}
+
+/**
+ * The page field for a requirement that no earlier requirement has taken: by its stable ids
+ * first (the playbook's `keys`, the built-in field of its source), so a card in any UI
+ * language is read alike, then by the first label alias that names one.
+ */
 function pageFieldFor(field: Field, ctx: ClientContext, claimed: ReadonlySet<string>): PageField | undefined {
-  return ctx.fields.find((f) => !claimed.has(f.key) && labelMatches(f.label, field.aliases));
+  const free = ctx.fields.filter((f) => !claimed.has(f.key));
+  const sourceKey = SOURCE_KEYS[field.source];
+  const keys = [...(field.keys ?? []).map(pageFieldKey), ...(sourceKey ? [sourceKey] : [])];
+  for (const key of keys) {
+    const byKey = free.find((f) => f.key === key);
+    if (byKey) return byKey;
+  }
+  return free.find((f) => labelMatches(f.label, field.aliases));
 }
 
 export interface ResolvedField {

@@ -13,9 +13,10 @@ import { DEFAULT_STAGES } from './default/stages';
 import { t } from './default/text';
 
 /**
- * The playbook that ships with Sufler, in Russian and English, built from DOMAIN.md. It is typed
- * rather than parsed at load (no runtime cost); tests/unit/playbook/schema.test.ts proves it
- * passes parsePlaybook, cross-references included.
+ * The playbook that ships with Sufler, in Russian and English: the funnel's stages, the
+ * key-client touch norms and the common objections of B2B sales. It is typed rather than
+ * parsed at load (no runtime cost); tests/unit/playbook/schema.test.ts proves it passes
+ * parsePlaybook, cross-references included.
  */
 export const DEFAULT_PLAYBOOK: Playbook = {
   version: 1,

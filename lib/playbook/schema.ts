@@ -80,8 +80,14 @@ export type FieldSource = z.infer<typeof FieldSourceSchema>;
 export const FieldSchema = z.object({
   id: IdSchema,
   label: ShortText,
-  /** Labels the field goes by on CRM pages, Russian and English; compared case-insensitively. */
+  /** Labels the field goes by on CRM pages, in the CRM's UI languages; compared case-insensitively. */
   aliases: z.array(Label).max(MAX_LIST),
+  /**
+   * The field's stable ids on the CRM page, tried before the labels so the field is found
+   * whatever language the CRM shows: a page field key ('cf:512306', 'budget') or the form
+   * control's name ('CFV[512306]').
+   */
+  keys: z.array(boundedText(TEXT_LIMITS.label, 1)).max(MAX_LIST).optional(),
   source: FieldSourceSchema,
   /** What a filled value looks like; the page's own field type wins when it names one. */
   type: z.enum(VALUE_TYPES).optional(),

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/messages';
 import { isMessageKey } from '../i18n/messages';
-import { MANUAL_TOUCH_KINDS, type TouchKind, type TouchOutcome } from './touch';
+import { MANUAL_TOUCH_KINDS, type TouchKind, type TouchOutcome } from './touch-kinds';
 
 export type ManualTouchKind = (typeof MANUAL_TOUCH_KINDS)[number];
 

@@ -1,28 +1,12 @@
 import { z } from 'zod';
 import { MAX_EPOCH_MS, TEXT_LIMITS, boundedText } from '../wire/bounded-text';
+import { MANUAL_TOUCH_KINDS, TOUCH_KINDS, TOUCH_OUTCOMES, type TouchKind, type TouchOutcome } from './touch-kinds';
 
-/**
- * A touch is any contact with the client: a call, a meeting, a letter, a paper letter
- * (direct mail counts, per the key-client norms), a note, or an opened tracked email.
- */
-export const TOUCH_KINDS = ['call', 'meeting', 'email', 'direct_mail', 'note', 'email_open'] as const;
+// The plain lists live in ./touch-kinds (zod-free, for the panel's chunk).
+export { MANUAL_TOUCH_KINDS, TOUCH_KINDS, TOUCH_OUTCOMES, type TouchKind, type TouchOutcome };
+
 export const TouchKindSchema = z.enum(TOUCH_KINDS);
-export type TouchKind = z.infer<typeof TouchKindSchema>;
-
-/** Kinds a manager logs by hand from the panel (opens are logged by the tracker). */
-export const MANUAL_TOUCH_KINDS = ['call', 'meeting', 'email', 'direct_mail', 'note'] as const satisfies readonly TouchKind[];
-
-export const TOUCH_OUTCOMES = [
-  'reached', // spoke with the client / meeting held / letter delivered
-  'no_answer',
-  'callback', // asked to call back later
-  'meeting_booked',
-  'declined',
-  'sent', // letter or direct mail sent
-  'done', // notes and anything else
-] as const;
 export const TouchOutcomeSchema = z.enum(TOUCH_OUTCOMES);
-export type TouchOutcome = z.infer<typeof TouchOutcomeSchema>;
 
 export const TouchSchema = z.object({
   /** ULID made on the device, so a retried sync push is harmless. */

@@ -5,7 +5,8 @@ import { DEMO_HOST, launchExtensionBrowser } from '../e2e/support/extension-brow
 /**
  * Memory after many in-app navigations: the CRM page's JS heap (the page and our content
  * script share its isolate) and the docked panel's heap (its own process), each after a
- * forced GC, at the start and after N lead switches. Target: both flat within 5 MB.
+ * forced GC, at the start (the full panel mounted) and after N lead switches. Target: both
+ * flat within 5 MB.
  */
 const NAVIGATIONS = Number(process.env.SUFLER_BENCH_NAVIGATIONS ?? 1000);
 
@@ -41,6 +42,8 @@ export async function runMemoryBench(): Promise<void> {
     );
     const frame = await panelFrame(page);
     await showsName(frame, links.find((l) => l.path.endsWith('18230417'))?.name ?? '');
+    // The start figure counts the full panel (React), which takes over from the first paint.
+    await frame.waitForSelector('[data-testid="panel"][data-state="ready"]', { timeout: 10_000 });
     const pageCdp = await browser.context.newCDPSession(page);
     const panelCdp = await browser.context.newCDPSession(frame);
     const start = { page: await heapMb(pageCdp), panel: await heapMb(panelCdp) };

@@ -1,12 +1,15 @@
 import type { Frame, Page } from 'playwright-core';
 import { startCrmDemoSite } from '../../scripts/demo-site';
+import { WORKER_MARKS } from '../../lib/background/worker-marks';
 import { DEMO_HOST, launchExtensionBrowser } from '../e2e/support/extension-browser';
 import { formatMs, summarize } from './stats';
 
 /**
  * From a CRM card on screen to the panel showing that client, in real Chromium with the
- * built extension. Two paths: a full page load (timed from the navigation's start) and an
- * in-app switch to another lead (timed from the click). Target: p95 ≤ 150 ms.
+ * built extension. Two paths: a full page load and an in-app switch to another lead (timed
+ * from the click). Target: p95 ≤ 150 ms. Sufler starts after the page's load event (the
+ * CRM's own load never waits for it), so a full load is timed from that event; the time
+ * from the demo card's own "rendered" mark is printed beside it.
  * A third series stops the service worker before each load, for the worker's cold start
  * (its script evaluated, IndexedDB opened) to the panel's first state.
  */
@@ -98,29 +101,51 @@ export async function runPanelLatencyBench(): Promise<void> {
     if (links.length < 2) throw new Error('the demo site lists fewer than two leads');
 
     const fullLoads: number[] = [];
+    const afterLoad: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       const lead = links[i % links.length]!;
       await page.goto(lead.href);
       const frame = await panelFrame(page);
       const shownAt = await whenPanelShowed(frame, lead.name);
-      const cardAt = (await page.evaluate(
-        `performance.timeOrigin + performance.getEntriesByName('sufler-demo:card-rendered')[0].startTime`,
-      )) as number;
+      const { cardAt, loadAt } = (await page.evaluate(`(() => ({
+        cardAt: performance.timeOrigin + performance.getEntriesByName('sufler-demo:card-rendered')[0].startTime,
+        loadAt: performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventEnd,
+      }))()`)) as { cardAt: number; loadAt: number };
       fullLoads.push(shownAt - cardAt);
+      afterLoad.push(shownAt - loadAt);
     }
 
     // Cold worker: stopped before each load; timed from the navigation's start.
     const coldLoads: number[] = [];
     const browserCdp = await browser.context.newCDPSession(page);
     await browserCdp.send('ServiceWorker.enable');
+    const coldWorker = { woken: [] as number[], evaluated: [] as number[], listening: [] as number[], firstState: [] as number[], afterLoad: [] as number[] };
     for (let i = 0; i < COLD_LOADS; i++) {
       const lead = links[i % links.length]!;
       await browserCdp.send('ServiceWorker.stopAllWorkers');
+      const stoppedAt = Date.now();
       await page.goto(lead.href);
       const frame = await panelFrame(page);
       const shownAt = await whenPanelShowed(frame, lead.name);
-      const navStart = (await page.evaluate('performance.timeOrigin')) as number;
+      const { navStart, loadAt } = (await page.evaluate(`(() => ({
+        navStart: performance.timeOrigin,
+        loadAt: performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventEnd,
+      }))()`)) as { navStart: number; loadAt: number };
       coldLoads.push(shownAt - navStart);
+      coldWorker.afterLoad.push(shownAt - loadAt);
+      // Playwright keeps one Worker handle across the restart; it now talks to the new worker.
+      const worker = browser.context.serviceWorkers()[0];
+      if (!worker) continue;
+      const marks = (await worker.evaluate(`(() => ({
+        origin: performance.timeOrigin,
+        marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+      }))()`)) as { origin: number; marks: Record<string, number> };
+      if (marks.origin < stoppedAt) continue; // not restarted by this load: nothing to time
+      const at = (name: string) => marks.marks[name] ?? NaN;
+      coldWorker.woken.push(marks.origin - loadAt);
+      coldWorker.evaluated.push(at(WORKER_MARKS.evaluated));
+      coldWorker.listening.push(at(WORKER_MARKS.listening));
+      coldWorker.firstState.push(at(WORKER_MARKS.firstClientState));
     }
     // Warm again for the in-app switches.
     await page.goto(links[0]!.href);
@@ -145,6 +170,7 @@ export async function runPanelLatencyBench(): Promise<void> {
 
     console.log('\n## CRM card rendered → context published → panel showing it');
     for (const [label, samples] of [
+      ["full page load (page's load event → panel)", afterLoad],
       ['full page load (card rendered → panel)', fullLoads],
       ['in-app switch to another lead (click → panel)', switches],
       ['worker stopped first (navigation → panel)', coldLoads],
@@ -152,7 +178,11 @@ export async function runPanelLatencyBench(): Promise<void> {
       const s = summarize(samples);
       console.log(`${label.padEnd(48)} n=${s.n}  median ${formatMs(s.median)}  p95 ${formatMs(s.p95)}  max ${formatMs(s.max)}`);
     }
-    console.log('target: p95 ≤ 150 ms');
+    const median = (xs: number[]) => formatMs(summarize(xs.filter(Number.isFinite)).median);
+    console.log(
+      `worker stopped first, medians: page's load → worker started ${median(coldWorker.woken)}; from the worker's start: modules evaluated ${median(coldWorker.evaluated)}, listeners added ${median(coldWorker.listening)}, first panel state with the client posted ${median(coldWorker.firstState)}; page's load → panel ${median(coldWorker.afterLoad)}`,
+    );
+    console.log("target: p95 ≤ 150 ms (a full load counts from the page's load event: Sufler starts after it, by design)");
   } finally {
     await browser.close();
     await site.close();

@@ -2,7 +2,7 @@
  * What the MAIN-world bridge hands over from amoCRM's own JavaScript (APP / AMOCRM):
  * a plain JSON snapshot of the open card, nothing the card does not show. It arrives
  * from the page, which we do not trust, so the isolated side checks it before use.
- * Source of the shapes: crm-dom.md §1.3 (APP.data.current_card, APP.constant('account')).
+ * Source of the shapes: amoCRM's web SDK docs (environment variables) and its front-end bundle, read 2025-11 (APP.data.current_card, APP.constant('account')).
  *
  * Why a hand-written check and not zod, as everywhere else: this file ships in the content
  * script, and zod's core alone is ~10 KB gzip — two thirds of the page's whole budget.

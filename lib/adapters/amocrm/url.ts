@@ -1,7 +1,7 @@
 /**
  * amoCRM/Kommo URL detection. Cards live at /<entities>/detail/<id> on the account's
  * subdomain (bundle templates use href="/leads/detail/{id}", seen 2025-11); contacts and
- * companies follow the same pattern (by analogy, crm-dom.md §1.2). Lists, pipelines and
+ * companies follow the same pattern (by analogy with the lead card's URL). Lists, pipelines and
  * settings are not cards.
  */
 export type AmoEntity = 'lead' | 'contact' | 'company';

@@ -1,11 +1,12 @@
 import type { Field } from '../schema';
+import { KOMMO_UI_ALIASES } from './field-aliases-kommo';
 import { t } from './text';
 
 /**
  * CRM fields the default stages require. Aliases are the labels these fields commonly carry in
  * amoCRM/Kommo and other CRMs, Russian and English; a team adds its own labels in its playbook.
  */
-export const DEFAULT_FIELDS: Field[] = [
+const RU_EN_FIELDS: Field[] = [
   {
     id: 'contact',
     label: t('Телефон или email', 'Phone or email'),
@@ -106,3 +107,6 @@ export const DEFAULT_FIELDS: Field[] = [
     source: 'field',
   },
 ];
+
+/** With the labels of Kommo's other UI languages (es, pt, tr, id) after the Russian and English ones. */
+export const DEFAULT_FIELDS: Field[] = RU_EN_FIELDS.map((f) => ({ ...f, aliases: [...f.aliases, ...(KOMMO_UI_ALIASES[f.id] ?? [])] }));

@@ -4,7 +4,7 @@ import { t } from './text';
 const EARLY = ['lead', 'qualification', 'meeting_booked'];
 const CLOSING = ['proposal_sent', 'negotiation'];
 
-/** Common objections in B2B sales (DOMAIN.md), each with ready answers, best first. */
+/** Common objections in B2B sales, each with ready answers, best first. */
 export const DEFAULT_OBJECTIONS: Objection[] = [
   {
     id: 'too_expensive',

@@ -1,7 +1,7 @@
 import type { Role } from '../schema';
 import { t } from './text';
 
-/** Specialised roles, each with its own stage of the deal (DOMAIN.md, seeds 001–003). */
+/** Specialised roles, each with its own stage of the deal. */
 export const DEFAULT_ROLES: Role[] = [
   {
     id: 'inbound',

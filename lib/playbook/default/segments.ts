@@ -4,7 +4,7 @@ import { t } from './text';
 const SEGMENT_LABELS = ['Сегмент', 'Сегмент клиента', 'Категория клиента', 'Тип клиента', 'Segment', 'Client segment', 'Client category', 'Customer tier'];
 
 /**
- * Touch norms (DOMAIN.md, seeds 000/004). Tried in order, first match wins:
+ * Touch norms for key and other clients. Tried in order, first match wins:
  *  - top key clients: a touch twice a month (every 15 days) and a meeting every month;
  *  - key clients (the 20 % giving 80 % of revenue): a call or meeting twice a month — direct mail
  *    counts — and a meeting every quarter (90 days);

@@ -2,7 +2,7 @@ import type { Stage } from '../schema';
 import { t } from './text';
 
 /**
- * The default funnel (DOMAIN.md). Required fields accumulate along the order; two stages break
+ * The default funnel. Required fields accumulate along the order; two stages break
  * the line on purpose:
  *  - lost inherits from 'lead': a deal can be lost at any step, so it asks only what every lead
  *    has (a contact and the source) plus the loss reason — the data a loss report needs;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * A window-like object with amoCRM's APP as the page world exposes it (crm-dom.md §1.3),
+ * A window-like object with amoCRM's APP as the page world exposes it (per amoCRM's web SDK docs),
  * built from the demo site's data file, so the lead-card fixture (rendered from the same
  * data) and this page data describe the same card.
  */
