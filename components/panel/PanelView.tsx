@@ -15,6 +15,7 @@ import { ScriptWalkthrough } from './ScriptWalkthrough';
 import { StageHeader } from './StageHeader';
 import { SyncStatusLine } from './SyncStatusLine';
 import { TouchHistory } from './TouchHistory';
+import type { TouchChangeHandlers } from './TouchHistoryItem';
 import { TouchKindIcon } from './TouchKindIcon';
 import { TouchLogger, type TouchPrefill } from './TouchLogger';
 
@@ -26,6 +27,8 @@ export interface PanelViewProps {
   status: HubStatus;
   mode: PanelMode;
   onLogTouch(draft: TouchDraft): Promise<void>;
+  /** Edit and delete a logged touch; the history is read-only without them. */
+  touchHandlers?: TouchChangeHandlers;
   onSettingsChange(patch: SettingsPatch): Promise<void>;
   /** Bring the CRM form to a field (a checklist row's click); rows are plain text without it. */
   onRevealField?(fieldKey: string): void;
@@ -36,7 +39,7 @@ export interface PanelViewProps {
 }
 
 /** The whole panel, from plain data: what the background sent plus two callbacks. */
-export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, onRevealField, navigatorLanguage, now }: PanelViewProps) {
+export function PanelView({ state, status, mode, onLogTouch, touchHandlers, onSettingsChange, onRevealField, navigatorLanguage, now }: PanelViewProps) {
   const lang = resolveLang(state?.settings.lang ?? null, navigatorLanguage ?? globalThis.navigator?.language);
   const t = makeTranslator(lang);
   const [settingsError, setSettingsError] = useState<string | null>(null);
@@ -111,7 +114,7 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, o
           <ObjectionList objections={model.objections} lang={lang} />
           <TouchLogger lang={lang} onLogTouch={onLogTouch} prefill={prefill} />
           <FieldChecklist items={model.checklist} lang={lang} onRevealField={onRevealField} />
-          <TouchHistory touches={state.touches} total={state.touchTotal} lang={lang} />
+          <TouchHistory touches={state.touches} total={state.touchTotal} lang={lang} handlers={touchHandlers} />
         </div>
       ) : (
         <div className="sf-empty" data-testid="panel-no-client">

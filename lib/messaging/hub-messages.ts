@@ -38,6 +38,9 @@ export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('subscribe'), tabId: z.number().int().nullable() }),
   z.object({ type: z.literal('touch:log'), requestId: z.string(), draft: TouchDraftSchema }),
+  /** Change what a logged touch says, or delete it: each is a new version that syncs. */
+  z.object({ type: z.literal('touch:edit'), requestId: z.string(), touchId: z.string().min(1).max(100), draft: TouchDraftSchema }),
+  z.object({ type: z.literal('touch:delete'), requestId: z.string(), touchId: z.string().min(1).max(100) }),
   z.object({ type: z.literal('settings:set'), requestId: z.string(), patch: SettingsPatchSchema }),
   /** Replace the active playbook with a team's own file; the ack names every problem by path. */
   z.object({ type: z.literal('playbook:import'), requestId: z.string(), playbook: z.unknown() }),
