@@ -5,6 +5,7 @@ import type { HubStatus } from '../../lib/messaging/hub-port';
 import type { PanelState } from '../../lib/messaging/hub-messages';
 import type { SettingsPatch } from '../../lib/settings/settings';
 import type { TouchDraft } from '../../lib/touches/touch';
+import { DOCK_EXPAND_MESSAGE } from '../../lib/messaging/dock-messages';
 import { CadenceBadge } from './CadenceBadge';
 import { CollapsedTab } from './CollapsedTab';
 import { errorText } from './error-text';
@@ -18,6 +19,7 @@ import { TouchHistory } from './TouchHistory';
 import type { TouchChangeHandlers } from './TouchHistoryItem';
 import { TouchKindIcon } from './TouchKindIcon';
 import { TouchLogger, type TouchPrefill } from './TouchLogger';
+import { useNarrowFrame } from './use-narrow-frame';
 
 export type PanelMode = 'docked' | 'side';
 
@@ -44,6 +46,7 @@ export function PanelView({ state, status, mode, onLogTouch, touchHandlers, onSe
   const t = makeTranslator(lang);
   const [settingsError, setSettingsError] = useState<string | null>(null);
   const [prefill, setPrefill] = useState<TouchPrefill | null>(null);
+  const narrowFrame = useNarrowFrame(mode === 'docked');
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -72,11 +75,16 @@ export function PanelView({ state, status, mode, onLogTouch, touchHandlers, onSe
 
   const { context, model, settings } = state;
 
-  if (mode === 'docked' && settings.panelCollapsed) {
+  if (mode === 'docked' && (settings.panelCollapsed || narrowFrame)) {
     const missing = model?.checklist.filter((i) => !i.filled).length ?? 0;
+    const expand = () => {
+      // The CRM tab decides where the panel opens (beside the page, or over it in a narrow window).
+      window.parent.postMessage({ type: DOCK_EXPAND_MESSAGE }, '*');
+      if (settings.panelCollapsed) changeSettings({ panelCollapsed: false });
+    };
     return (
       <main className="sf-panel sf-panel--collapsed" data-testid="panel" data-state="collapsed" lang={lang}>
-        <CollapsedTab lang={lang} missing={missing} onExpand={() => changeSettings({ panelCollapsed: false })} />
+        <CollapsedTab lang={lang} missing={missing} onExpand={expand} />
       </main>
     );
   }

@@ -13,6 +13,8 @@ import {
 } from '../messaging/content-messages';
 import { SETTINGS_KEY } from '../settings/settings-key';
 import { watchContext } from '../watcher/context-watcher';
+import { storedPanelWidth } from '../settings/panel-width';
+import { createPanelDock } from './panel-dock';
 import { createPanelFrame } from './panel-frame';
 
 /**
@@ -32,6 +34,15 @@ export function startCrmContent(ctx: ContentScriptContext): void {
   let requesting = false;
   const reader = adapter.createReader();
   const frame = createPanelFrame(ctx, browser.i18n.getMessage('extName') || 'Sufler');
+  const dock = createPanelDock({
+    doc: document,
+    win: window,
+    frame,
+    feedSelectors: adapter.feedSelectors,
+    resizeLabel: browser.i18n.getMessage('panelResize') || 'Panel width',
+    saveWidth: (width) => void browser.runtime.sendMessage({ type: 'panel:width', width }).catch(() => {}),
+    signal: ctx.signal,
+  });
   // We start after the page's load; on a card URL the panel page boots while we read the card.
   if (adapter.isCard(currentUrl())) frame.preload();
 
@@ -44,7 +55,7 @@ export function startCrmContent(ctx: ContentScriptContext): void {
 
   const publish = async (context: ClientContext | null) => {
     const seq = ++publishSeq;
-    frame.setVisible(context !== null);
+    dock.setVisible(context !== null);
     try {
       const reply = await browser.runtime.sendMessage({ type: 'context:publish', context });
       const parsed = parseOutline(reply);
@@ -103,7 +114,7 @@ export function startCrmContent(ctx: ContentScriptContext): void {
   browser.runtime.onMessage.addListener(onMessage);
 
   // Settings are only read here; the background is their one writer (the collapse shortcut too).
-  const applySettings = (raw: unknown) => frame.setCollapsed(isPanelCollapsed(raw));
+  const applySettings = (raw: unknown) => dock.setSettings(isPanelCollapsed(raw), storedPanelWidth(raw, location.host));
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && SETTINGS_KEY in changes) applySettings(changes[SETTINGS_KEY]?.newValue);
   };

@@ -18,6 +18,8 @@ import { SyncStatusSchema } from '../sync/sync-status';
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   /** The client on this tab changed (null: no client card on the page any more). */
   z.object({ type: z.literal('context:publish'), context: ClientContextSchema.nullable() }),
+  /** The manager resized the docked panel: remember the width for this tab's site. */
+  z.object({ type: z.literal('panel:width'), width: z.number().int().min(0).max(10_000) }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 

@@ -214,6 +214,22 @@ describe('editing and deleting a touch from the panel', () => {
   });
 });
 
+describe('the docked panel width', () => {
+  it("is remembered per site from the content script's own address, clamped, and nothing else is taken", async () => {
+    const send = (message: unknown, sender: { tab?: { id?: number }; url?: string }) => h.background.onMessage(message, sender);
+    await send({ type: 'panel:width', width: 500 }, { tab: { id: TAB }, url: 'https://acme.amocrm.ru/leads/detail/1001' });
+    await send({ type: 'panel:width', width: 9000 }, { tab: { id: TAB }, url: 'https://beta.kommo.com/leads/detail/7' });
+    expect((await readSettings(h.deps.local)).panelWidths).toEqual({ 'acme.amocrm.ru': 500, 'beta.kommo.com': 640 });
+
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // Not from a tab, no address, a width far out of range: ignored.
+    expect(send({ type: 'panel:width', width: 300 }, { url: 'https://acme.amocrm.ru/' })).toBeUndefined();
+    expect(send({ type: 'panel:width', width: 300 }, { tab: { id: TAB } })).toBeUndefined();
+    expect(send({ type: 'panel:width', width: 1e9 }, { tab: { id: TAB }, url: 'https://acme.amocrm.ru/' })).toBeUndefined();
+    expect((await readSettings(h.deps.local)).panelWidths?.['acme.amocrm.ru']).toBe(500);
+  });
+});
+
 describe('malformed messages', () => {
   it('ignores garbage from a panel and keeps serving it', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
