@@ -1,14 +1,9 @@
 import { useEffect, useState } from 'react';
+import { isTabFrame } from './tab-frame';
 
-/** Narrower than this, the docked frame is the slim tab (panel-frame.ts makes it 44 px). */
-const TAB_FRAME_MAX_PX = 100;
-
-/**
- * Is the docked frame the slim tab right now? The CRM tab folds it so when the window is too
- * narrow for both the page and the panel, without touching the manager's own setting.
- */
+/** Follows isTabFrame for the docked panel (the side panel is never folded by its width). */
 export function useNarrowFrame(enabled: boolean): boolean {
-  const read = () => enabled && typeof window !== 'undefined' && window.innerWidth > 0 && window.innerWidth < TAB_FRAME_MAX_PX;
+  const read = () => enabled && typeof window !== 'undefined' && isTabFrame(window);
   const [narrow, setNarrow] = useState(read);
   useEffect(() => {
     if (!enabled) return;
