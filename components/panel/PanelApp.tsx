@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { connectHub, type HubConnection, type HubStatus } from '../../lib/messaging/hub-port';
 import type { HubRelay } from '../../lib/messaging/hub-relay';
@@ -78,6 +78,13 @@ export function PanelApp({ mode, hub }: { mode: PanelMode; hub?: HubRelay }) {
     return conn ? conn.request(action) : Promise.reject(new Error('not connected'));
   }, []);
   const onLogTouch = useCallback((draft: TouchDraft) => request({ type: 'touch:log', draft }), [request]);
+  const touchHandlers = useMemo(
+    () => ({
+      onEditTouch: (touchId: string, draft: TouchDraft) => request({ type: 'touch:edit', touchId, draft }),
+      onDeleteTouch: (touchId: string) => request({ type: 'touch:delete', touchId }),
+    }),
+    [request],
+  );
   const onSettingsChange = useCallback((patch: SettingsPatch) => request({ type: 'settings:set', patch }), [request]);
   // Nothing to report back: the CRM form moving is the answer.
   const onRevealField = useCallback((fieldKey: string) => void request({ type: 'field:reveal', fieldKey }).catch(() => {}), [request]);
@@ -88,6 +95,7 @@ export function PanelApp({ mode, hub }: { mode: PanelMode; hub?: HubRelay }) {
       status={status}
       mode={mode}
       onLogTouch={onLogTouch}
+      touchHandlers={touchHandlers}
       onSettingsChange={onSettingsChange}
       onRevealField={onRevealField}
     />

@@ -5,6 +5,7 @@ import type { HubStatus } from '../../lib/messaging/hub-port';
 import type { PanelState } from '../../lib/messaging/hub-messages';
 import type { SettingsPatch } from '../../lib/settings/settings';
 import type { TouchDraft } from '../../lib/touches/touch';
+import { DOCK_EXPAND_MESSAGE } from '../../lib/messaging/dock-messages';
 import { CadenceBadge } from './CadenceBadge';
 import { CollapsedTab } from './CollapsedTab';
 import { errorText } from './error-text';
@@ -15,8 +16,10 @@ import { ScriptWalkthrough } from './ScriptWalkthrough';
 import { StageHeader } from './StageHeader';
 import { SyncStatusLine } from './SyncStatusLine';
 import { TouchHistory } from './TouchHistory';
+import type { TouchChangeHandlers } from './TouchHistoryItem';
 import { TouchKindIcon } from './TouchKindIcon';
 import { TouchLogger, type TouchPrefill } from './TouchLogger';
+import { useNarrowFrame } from './use-narrow-frame';
 
 export type PanelMode = 'docked' | 'side';
 
@@ -26,6 +29,8 @@ export interface PanelViewProps {
   status: HubStatus;
   mode: PanelMode;
   onLogTouch(draft: TouchDraft): Promise<void>;
+  /** Edit and delete a logged touch; the history is read-only without them. */
+  touchHandlers?: TouchChangeHandlers;
   onSettingsChange(patch: SettingsPatch): Promise<void>;
   /** Bring the CRM form to a field (a checklist row's click); rows are plain text without it. */
   onRevealField?(fieldKey: string): void;
@@ -36,11 +41,12 @@ export interface PanelViewProps {
 }
 
 /** The whole panel, from plain data: what the background sent plus two callbacks. */
-export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, onRevealField, navigatorLanguage, now }: PanelViewProps) {
+export function PanelView({ state, status, mode, onLogTouch, touchHandlers, onSettingsChange, onRevealField, navigatorLanguage, now }: PanelViewProps) {
   const lang = resolveLang(state?.settings.lang ?? null, navigatorLanguage ?? globalThis.navigator?.language);
   const t = makeTranslator(lang);
   const [settingsError, setSettingsError] = useState<string | null>(null);
   const [prefill, setPrefill] = useState<TouchPrefill | null>(null);
+  const narrowFrame = useNarrowFrame(mode === 'docked');
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -69,11 +75,16 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, o
 
   const { context, model, settings } = state;
 
-  if (mode === 'docked' && settings.panelCollapsed) {
+  if (mode === 'docked' && (settings.panelCollapsed || narrowFrame)) {
     const missing = model?.checklist.filter((i) => !i.filled).length ?? 0;
+    const expand = () => {
+      // The CRM tab decides where the panel opens (beside the page, or over it in a narrow window).
+      window.parent.postMessage({ type: DOCK_EXPAND_MESSAGE }, '*');
+      if (settings.panelCollapsed) changeSettings({ panelCollapsed: false });
+    };
     return (
       <main className="sf-panel sf-panel--collapsed" data-testid="panel" data-state="collapsed" lang={lang}>
-        <CollapsedTab lang={lang} missing={missing} onExpand={() => changeSettings({ panelCollapsed: false })} />
+        <CollapsedTab lang={lang} missing={missing} onExpand={expand} />
       </main>
     );
   }
@@ -111,7 +122,7 @@ export function PanelView({ state, status, mode, onLogTouch, onSettingsChange, o
           <ObjectionList objections={model.objections} lang={lang} />
           <TouchLogger lang={lang} onLogTouch={onLogTouch} prefill={prefill} />
           <FieldChecklist items={model.checklist} lang={lang} onRevealField={onRevealField} />
-          <TouchHistory touches={state.touches} total={state.touchTotal} lang={lang} />
+          <TouchHistory touches={state.touches} total={state.touchTotal} lang={lang} handlers={touchHandlers} />
         </div>
       ) : (
         <div className="sf-empty" data-testid="panel-no-client">

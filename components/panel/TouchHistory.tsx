@@ -2,9 +2,7 @@ import { useId } from 'react';
 import type { Lang } from '../../lib/i18n/lang';
 import { makeTranslator } from '../../lib/i18n/translate';
 import type { Touch } from '../../lib/touches/touch';
-import { formatDateTime } from '../../lib/i18n/format-date';
-import { kindLabelKey, outcomeLabelKey } from '../../lib/touches/touch-labels';
-import { TouchKindIcon } from './TouchKindIcon';
+import { TouchHistoryItem, type TouchChangeHandlers } from './TouchHistoryItem';
 
 export interface TouchHistoryProps {
   /** The latest touches with this client. */
@@ -12,10 +10,12 @@ export interface TouchHistoryProps {
   /** How many there are in all (more than shown for a long-standing client). */
   total: number;
   lang: Lang;
+  /** Edit and delete; without them the history is read-only. */
+  handlers?: TouchChangeHandlers;
 }
 
 /** The client's latest touches, newest first. */
-export function TouchHistory({ touches, total, lang }: TouchHistoryProps) {
+export function TouchHistory({ touches, total, lang, handlers }: TouchHistoryProps) {
   const t = makeTranslator(lang);
   const baseId = useId();
   // The background sends them sorted; sort anyway so the order never depends on it.
@@ -32,19 +32,7 @@ export function TouchHistory({ touches, total, lang }: TouchHistoryProps) {
       ) : (
         <ol className="sf-history sf-scroll">
           {sorted.map((touch) => (
-            <li key={touch.id} className="sf-history__item" data-testid="touch-history-item" data-kind={touch.kind}>
-              <span className="sf-history__icon"><TouchKindIcon kind={touch.kind} size={16} /></span>
-              <div className="sf-history__body">
-                <div className="sf-history__line">
-                  <strong>{t(kindLabelKey(touch.kind))}</strong>
-                  <span className="sf-history__outcome">{t(outcomeLabelKey(touch.kind, touch.outcome))}</span>
-                </div>
-                <time className="sf-history__time" dateTime={new Date(touch.at).toISOString()}>
-                  {formatDateTime(touch.at, lang)}
-                </time>
-                {touch.comment !== '' && <p className="sf-history__comment">{touch.comment}</p>}
-              </div>
-            </li>
+            <TouchHistoryItem key={touch.id} touch={touch} lang={lang} handlers={handlers} />
           ))}
         </ol>
       )}

@@ -1,11 +1,12 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Lang } from '../../lib/i18n/lang';
 import { makeTranslator } from '../../lib/i18n/translate';
 import type { TouchDraft } from '../../lib/touches/touch';
 import { MANUAL_TOUCH_KINDS, type TouchOutcome } from '../../lib/touches/touch-kinds';
 import { errorText } from './error-text';
+import { TouchForm } from './TouchForm';
 import { TouchKindIcon } from './TouchKindIcon';
-import { OUTCOMES_BY_KIND, kindLabelKey, outcomeLabelKey, type ManualTouchKind } from '../../lib/touches/touch-labels';
+import { OUTCOMES_BY_KIND, kindLabelKey, type ManualTouchKind } from '../../lib/touches/touch-labels';
 
 export interface TouchLoggerProps {
   lang: Lang;
@@ -85,16 +86,6 @@ export function TouchLogger({ lang, onLogTouch, prefill }: TouchLoggerProps) {
     }
   };
 
-  const onFormKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      cancel();
-    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void submit();
-    }
-  };
-
   return (
     <section className="sf-card" aria-labelledby={`${baseId}-title`} data-testid="touch-logger">
       <h2 id={`${baseId}-title`} className="sf-card__title">{t('touch.title')}</h2>
@@ -119,70 +110,21 @@ export function TouchLogger({ lang, onLogTouch, prefill }: TouchLoggerProps) {
       </div>
 
       {kind && (
-        <form
-          className="sf-touch-form"
-          data-testid="touch-form"
-          onKeyDown={onFormKeyDown}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <fieldset className="sf-fieldset">
-            <legend className="sf-label">{t('touch.outcome')}</legend>
-            <div className="sf-chips">
-              {OUTCOMES_BY_KIND[kind].map((o, i) => (
-                <button
-                  key={o}
-                  ref={i === 0 ? firstOutcome : undefined}
-                  type="button"
-                  className="sf-chip"
-                  aria-pressed={outcome === o}
-                  data-testid={`touch-outcome-${o}`}
-                  onClick={() => setOutcome(o)}
-                >
-                  {t(outcomeLabelKey(kind, o))}
-                </button>
-              ))}
-            </div>
-          </fieldset>
-          <div className="sf-field">
-            <label className="sf-label" htmlFor={`${baseId}-comment`}>{t('touch.comment')}</label>
-            <textarea
-              ref={commentRef}
-              id={`${baseId}-comment`}
-              className="sf-textarea"
-              data-testid="touch-comment"
-              rows={3}
-              maxLength={4000}
-              placeholder={t('touch.commentPlaceholder')}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-            />
-          </div>
-          <div className="sf-row">
-            <button
-              type="submit"
-              className="sf-btn sf-btn--primary"
-              data-testid="touch-save"
-              disabled={!outcome || save.kind === 'saving'}
-              aria-keyshortcuts="Control+Enter"
-            >
-              {save.kind === 'saving' ? t('touch.saving') : t('touch.save')}
-              <kbd className="sf-btn__keys" aria-hidden="true">{t('touch.saveKeys')}</kbd>
-            </button>
-            <button
-              type="button"
-              className="sf-btn sf-btn--ghost"
-              data-testid="touch-cancel"
-              aria-keyshortcuts="Escape"
-              onClick={cancel}
-            >
-              {t('touch.cancel')}
-              <kbd className="sf-btn__keys" aria-hidden="true">{t('touch.cancelKeys')}</kbd>
-            </button>
-          </div>
-        </form>
+        <TouchForm
+          lang={lang}
+          idBase={baseId}
+          kind={kind}
+          outcome={outcome}
+          comment={comment}
+          saving={save.kind === 'saving'}
+          onOutcome={setOutcome}
+          onComment={setComment}
+          onSubmit={() => void submit()}
+          onCancel={cancel}
+          firstOutcomeRef={firstOutcome}
+          commentRef={commentRef}
+          testId="touch"
+        />
       )}
 
       <div aria-live="polite" className="sf-live">

@@ -1,5 +1,6 @@
 import { localize, makeTranslator, resolveLang } from '../../lib/i18n/translate';
 import type { PanelState } from '../../lib/messaging/hub-messages';
+import { isTabFrame } from './tab-frame';
 
 /**
  * The panel's first paint, in plain DOM: who the client is, the stage, and the required
@@ -23,8 +24,8 @@ export function paintFirst(root: HTMLElement, state: PanelState, navigatorLangua
   const main = el('main', 'sf-panel sf-panel--docked', undefined, 'panel');
   main.lang = lang;
   main.dataset['state'] = 'first-paint';
-  if (state.settings.panelCollapsed) {
-    // The frame is a slim tab then; the full view draws it in a moment.
+  if (state.settings.panelCollapsed || isTabFrame(doc.defaultView)) {
+    // The frame is a slim tab then (folded by hand or by a narrow window); the full view draws it in a moment.
     root.replaceChildren(main);
     return;
   }

@@ -26,6 +26,11 @@ export interface SiteAdapter {
   createReader(): CardReader;
   /** The element to outline for a PageField.key, or null when it is not on the page. */
   locateField(doc: Document, key: string): HTMLElement | null;
+  /**
+   * The card's own event feed (alternatives, first match wins): the docked panel pushes the
+   * page aside only while this stays readable beside it (lib/content/panel-room.ts).
+   */
+  feedSelectors?: readonly string[];
 }
 
 export type CardReader = (doc: Document, url: URL, pageData: unknown, changed: ReadonlySet<Node> | null) => ClientContext | null;

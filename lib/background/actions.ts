@@ -1,6 +1,6 @@
 import { clientKey } from '../context/client-context';
 import { importPlaybook, resetPlaybook } from '../db/playbook-store';
-import { logTouch } from '../db/touch-store';
+import { deleteTouch, editTouch, logTouch } from '../db/touch-store';
 import { TouchSchema } from '../touches/touch';
 import { newId } from '../ids';
 import { configureSync, disconnectSync } from '../sync/sync-setup';
@@ -34,6 +34,19 @@ async function carryOut(deps: BackgroundDeps, action: PanelActionMessage, tabId:
   switch (action.type) {
     case 'touch:log':
       return logTouchFromPanel(deps, action, tabId);
+    case 'touch:edit':
+    case 'touch:delete': {
+      const result =
+        action.type === 'touch:edit'
+          ? await editTouch(deps.db, action.touchId, action.draft, deps.now())
+          : await deleteTouch(deps.db, action.touchId, deps.now());
+      if (result === 'stored') {
+        deps.sync.soon();
+        return null;
+      }
+      const settings = await readSettings(deps.local);
+      return userMessage(result === 'missing' ? 'touchMissing' : 'touchReadonly', uiLang(settings, deps.browserLanguage()));
+    }
     case 'settings:set':
       // Panels and outlines follow through storage.onChanged, whoever wrote the settings.
       await applySettingsPatch(deps.local, action.patch);

@@ -5,12 +5,14 @@ import type { BackgroundDeps } from './background-deps';
 import { loadClientSnapshot } from './client-snapshot';
 import type { PanelHub } from './panel-hub';
 import { outlineFor } from './panel-state';
-import { readSettings } from './settings-storage';
+import { readSettings, setPanelWidth } from './settings-storage';
 import { setTabContext } from './tab-contexts';
 import { forgetTabModel, tabModel } from './tab-models';
 
 export interface MessageSenderLike {
   tab?: { id?: number } | undefined;
+  /** The sending frame's address: a panel width is remembered for its host. */
+  url?: string | undefined;
 }
 
 /**
@@ -22,7 +24,7 @@ export function handleContentMessage(
   hub: PanelHub,
   raw: unknown,
   sender: MessageSenderLike,
-): Promise<Outline> | undefined {
+): Promise<Outline | null> | undefined {
   const parsed = ContentToBackgroundSchema.safeParse(raw);
   if (!parsed.success) {
     console.warn('Sufler: ignored a malformed content message', parsed.error.issues);
@@ -31,10 +33,23 @@ export function handleContentMessage(
   const tabId = sender.tab?.id;
   // Only a content script in a tab can publish; an extension page sending this is a bug.
   if (tabId === undefined) {
-    console.warn('Sufler: context:publish from outside a tab ignored');
+    console.warn(`Sufler: ${parsed.data.type} from outside a tab ignored`);
     return undefined;
   }
+  if (parsed.data.type === 'panel:width') {
+    // The site is the sender's own address, not anything the page could put in the message.
+    const host = senderHost(sender.url);
+    return host === null ? undefined : setPanelWidth(deps.local, host, parsed.data.width).then(() => null);
+  }
   return publishContext(deps, hub, tabId, parsed.data.context);
+}
+
+function senderHost(url: string | undefined): string | null {
+  try {
+    return url === undefined ? null : new URL(url).host || null;
+  } catch {
+    return null;
+  }
 }
 
 async function publishContext(

@@ -1,13 +1,14 @@
 import type { ClientContext } from '../context/client-context';
 import { evaluate } from '../playbook/engine';
 import type { PanelModel } from '../playbook/panel-model';
+import { touchVersion } from '../touches/touch-versions';
 import type { ClientSnapshot } from './client-snapshot';
 
 /**
  * The panel model, computed once per change per tab. The hub's render, the tab's outline
  * and a logged touch's stage all ask here, so one publish runs the playbook engine once,
  * not three times. An entry is reused while its inputs are the same: the context (by content),
- * the touches (by count and ends), the playbook (by identity: the store parses it once and hands the
+ * the touches (by count, ends and versions), the playbook (by identity: the store parses it once and hands the
  * same object back) and a time within REUSE_MS (cadence hints move with the clock).
  */
 const REUSE_MS = 30_000;
@@ -21,10 +22,14 @@ interface Entry {
 
 const byTab = new Map<number, Entry>();
 
-/** Touches are logged once and never edited: their count and the newest and oldest ids tell a change. */
+/**
+ * A new touch changes the count or an end, a deletion the count, and an edit raises its
+ * version, so the sum of versions tells an edit of a touch in the middle.
+ */
 function inputKey(context: ClientContext, snapshot: ClientSnapshot): string {
   const { touches } = snapshot;
-  return `${JSON.stringify(context)}\u0000${touches.length}:${touches[0]?.id ?? ''}:${touches.at(-1)?.id ?? ''}`;
+  const versions = touches.reduce((sum, t) => sum + touchVersion(t), 0);
+  return `${JSON.stringify(context)}\u0000${touches.length}:${versions}:${touches[0]?.id ?? ''}:${touches.at(-1)?.id ?? ''}`;
 }
 
 /** The model for the tab's client; computed only when an input changed. */

@@ -19,6 +19,15 @@ export const USER_MESSAGES = {
     ru: 'Адрес сервера или токен не подходят, синхронизация не настроена.',
     en: 'The server address or token is not valid, so sync was not set up.',
   },
+  // Editable touches (issue 9, item 9).
+  touchMissing: {
+    ru: 'Этого касания уже нет: его удалили, возможно, на другом устройстве.',
+    en: 'This touch is gone: it was deleted, perhaps on another device.',
+  },
+  touchReadonly: {
+    ru: 'Открытие письма записывает трекер, его нельзя изменить.',
+    en: 'Email opens are recorded by the tracker and cannot be changed.',
+  },
   failed: {
     ru: 'Не получилось сохранить. Попробуйте ещё раз.',
     en: 'Could not save. Please try again.',

@@ -14,6 +14,8 @@ import { SETTINGS_KEY } from '../settings/settings-key';
 import { watchContext } from '../watcher/context-watcher';
 import type { ContentExtensionApi } from './content-api';
 import { whenIdle } from './after-page-load';
+import { storedPanelWidth } from '../settings/panel-width';
+import { createPanelDock } from './panel-dock';
 import { createPanelFrame } from './panel-frame';
 
 /**
@@ -39,6 +41,15 @@ export function startCrmContent(ctx: ContentScriptContext, browser: ContentExten
   let requesting = false;
   const reader = adapter.createReader();
   const frame = createPanelFrame(ctx, browser.i18n.getMessage('extName') || 'Sufler', browser.runtime.getURL('/panel.html'));
+  const dock = createPanelDock({
+    doc: document,
+    win: window,
+    frame,
+    feedSelectors: adapter.feedSelectors,
+    resizeLabel: browser.i18n.getMessage('panelResize') || 'Panel width',
+    saveWidth: (width) => void browser.runtime.sendMessage({ type: 'panel:width', width }).catch(() => {}),
+    signal: ctx.signal,
+  });
   // We start after the page's load; on a card URL the panel page (the slowest part of the
   // way to a panel on screen) starts booting now, in the extension's process.
   if (adapter.isCard(currentUrl())) frame.preload();
@@ -53,7 +64,7 @@ export function startCrmContent(ctx: ContentScriptContext, browser: ContentExten
 
     const publish = async (context: ClientContext | null) => {
       const seq = ++publishSeq;
-      frame.setVisible(context !== null);
+      dock.setVisible(context !== null);
       try {
         const reply = await browser.runtime.sendMessage({ type: 'context:publish', context });
         const parsed = parseOutline(reply);
@@ -112,7 +123,7 @@ export function startCrmContent(ctx: ContentScriptContext, browser: ContentExten
     browser.runtime.onMessage.addListener(onMessage);
 
     // Settings are only read here; the background is their one writer (the collapse shortcut too).
-    const applySettings = (raw: unknown) => frame.setCollapsed(isPanelCollapsed(raw));
+    const applySettings = (raw: unknown) => dock.setSettings(isPanelCollapsed(raw), storedPanelWidth(raw, location.host));
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && SETTINGS_KEY in changes) applySettings(changes[SETTINGS_KEY]?.newValue);
     };

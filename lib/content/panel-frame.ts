@@ -4,29 +4,41 @@ import { createFrameUi } from './frame-ui';
 /**
  * The docked panel: the extension's panel.html in an iframe fixed to the page's right edge.
  * The iframe keeps the panel in the extension's origin, out of the CRM's reach and CSS.
- * Collapsed, it shrinks to a slim tab so the CRM form underneath stays usable.
+ * As a tab (folded by the manager, or by a window too narrow for both) it shrinks to a slim
+ * tab so the CRM form underneath stays usable. How wide it is and whether the page makes
+ * room for it is decided in panel-room.ts; the drag handle lives in panel-resize.ts.
  */
 export const PANEL_FRAME_ATTRIBUTE = 'data-sufler-panel';
-export const PANEL_WIDTH_PX = 360;
 export const COLLAPSED_WIDTH_PX = 44;
+
+export interface FrameLayout {
+  /** The slim tab instead of the full-height column. */
+  tab: boolean;
+  /** The column's width in px. */
+  width: number;
+}
 
 export interface PanelFrame {
   /** Load the panel page now, still hidden, so it has booted by the time a client is read. */
   preload(): void;
   setVisible(visible: boolean): void;
-  setCollapsed(collapsed: boolean): void;
+  setLayout(layout: FrameLayout): void;
+  /** The wrapper in the page (the resize handle goes in it); mounted by preload or setVisible. */
+  wrapper(): HTMLElement;
+  /** The panel page's window, to tell its messages from the page's own. */
+  panelWindow(): Window | null;
 }
 
-export function frameStyle(collapsed: boolean): Partial<CSSStyleDeclaration> {
-  return collapsed
+export function frameStyle({ tab, width }: FrameLayout): Partial<CSSStyleDeclaration> {
+  return tab
     ? { top: '96px', height: '200px', width: `${COLLAPSED_WIDTH_PX}px` }
-    : { top: '0', height: '100vh', width: `${PANEL_WIDTH_PX}px` };
+    : { top: '0', height: '100vh', width: `${width}px` };
 }
 
 /** `pageUrl`: panel.html's full URL (runtime.getURL), from the content script's extension API. */
 export function createPanelFrame(ctx: ContentScriptContext, title: string, pageUrl: string): PanelFrame {
   let visible = false;
-  let collapsed = false;
+  let layout: FrameLayout = { tab: false, width: 360 };
   let mounted = false;
 
   const ui = createFrameUi(document, {
@@ -69,7 +81,7 @@ export function createPanelFrame(ctx: ContentScriptContext, title: string, pageU
       return;
     }
     mountOnce();
-    Object.assign(ui.wrapper.style, { display: 'block', ...frameStyle(collapsed) });
+    Object.assign(ui.wrapper.style, { display: 'block', ...frameStyle(layout) });
   };
 
   return {
@@ -82,9 +94,11 @@ export function createPanelFrame(ctx: ContentScriptContext, title: string, pageU
       visible = next;
       render();
     },
-    setCollapsed(next) {
-      collapsed = next;
+    setLayout(next) {
+      layout = next;
       render();
     },
+    wrapper: () => ui.wrapper,
+    panelWindow: () => (mounted ? ui.iframe.contentWindow : null),
   };
 }

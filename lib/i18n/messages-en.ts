@@ -365,4 +365,10 @@ export const MESSAGES_EN: EnglishMessages = {
   'dashboard.col.average_check': 'Average check',
   'dashboard.col.won_on': 'Won on',
   'dashboard.col.amount': 'Amount',
+  // Editable touches (issue 9, item 9)
+  'history.edit': 'Edit',
+  'history.delete': 'Delete',
+  'history.edited': 'edited',
+  'history.deleteConfirm': 'Delete this touch?',
+  'history.deleteYes': 'Delete',
 };

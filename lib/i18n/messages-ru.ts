@@ -385,4 +385,10 @@ export const MESSAGES_RU = {
   'dashboard.col.average_check': 'Средний чек',
   'dashboard.col.won_on': 'Дата победы',
   'dashboard.col.amount': 'Сумма',
+  // Editable touches (issue 9, item 9)
+  'history.edit': 'Изменить',
+  'history.delete': 'Удалить',
+  'history.edited': 'изменено',
+  'history.deleteConfirm': 'Удалить это касание?',
+  'history.deleteYes': 'Удалить',
 } as const;

@@ -18,6 +18,8 @@ import { SyncStatusSchema } from '../sync/sync-status';
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   /** The client on this tab changed (null: no client card on the page any more). */
   z.object({ type: z.literal('context:publish'), context: ClientContextSchema.nullable() }),
+  /** The manager resized the docked panel: remember the width for this tab's site. */
+  z.object({ type: z.literal('panel:width'), width: z.number().int().min(0).max(10_000) }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
@@ -38,6 +40,9 @@ export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('subscribe'), tabId: z.number().int().nullable() }),
   z.object({ type: z.literal('touch:log'), requestId: z.string(), draft: TouchDraftSchema }),
+  /** Change what a logged touch says, or delete it: each is a new version that syncs. */
+  z.object({ type: z.literal('touch:edit'), requestId: z.string(), touchId: z.string().min(1).max(100), draft: TouchDraftSchema }),
+  z.object({ type: z.literal('touch:delete'), requestId: z.string(), touchId: z.string().min(1).max(100) }),
   z.object({ type: z.literal('settings:set'), requestId: z.string(), patch: SettingsPatchSchema }),
   /** Replace the active playbook with a team's own file; the ack names every problem by path. */
   z.object({ type: z.literal('playbook:import'), requestId: z.string(), playbook: z.unknown() }),

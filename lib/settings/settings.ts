@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LangSchema } from '../i18n/lang';
+import { PANEL_WIDTH_MAX, PANEL_WIDTH_MIN } from './panel-width';
 
 /**
  * User settings, kept in browser.storage.local under SETTINGS_KEY. Every reader parses
@@ -14,6 +15,11 @@ export const SettingsSchema = z.object({
   outline: z.boolean().catch(true),
   /** The docked panel is collapsed to a tab at the page's edge. */
   panelCollapsed: z.boolean().catch(false),
+  /** The docked panel's width per site (host → px), set with its drag handle. */
+  panelWidths: z
+    .record(z.string().max(253), z.number().int().min(PANEL_WIDTH_MIN).max(PANEL_WIDTH_MAX))
+    .optional()
+    .catch(undefined),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

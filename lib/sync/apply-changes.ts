@@ -1,6 +1,8 @@
 import type { SuflerDatabase } from '../db/database';
 import { importTeamPlaybook } from '../db/playbook-store';
-import { ClientRecordSchema as LocalClientSchema, type ClientRecord as LocalClient } from '../db/records';
+import { ClientRecordSchema as LocalClientSchema, TouchRecordSchema, type ClientRecord as LocalClient } from '../db/records';
+import type { Touch } from '../touches/touch';
+import { compareTouchVersions } from '../touches/touch-versions';
 import type { Change, SharedClient } from '../wire/sync';
 
 export interface AppliedChanges {
@@ -21,8 +23,7 @@ export async function applyChanges(db: SuflerDatabase, changes: readonly Change[
   const clients = changes.flatMap((c) => (c.type === 'client' ? [c.client] : []));
   let storedClients = 0;
   await db.transaction('rw', db.touches, db.clients, async () => {
-    // Touches never change once made, so putting one we have already is harmless.
-    if (touches.length > 0) await db.touches.bulkPut(touches);
+    if (touches.length > 0) await db.touches.bulkPut(await newerTouches(db, touches));
     for (const client of clients) if (await mergeClient(db, client)) storedClients += 1;
   });
 
@@ -35,6 +36,26 @@ export async function applyChanges(db: SuflerDatabase, changes: readonly Change[
     else result.playbookProblems.push(`team playbook v${newest.version} was not applied: ${imported.errors.join('; ')}`);
   }
   return result;
+}
+
+/**
+ * The pulled touches that are newer than what this device holds (an edit or deletion made
+ * here and not yet pushed stays), by the same rule the server uses; the newest of repeats.
+ */
+async function newerTouches(db: SuflerDatabase, incoming: readonly Touch[]): Promise<Touch[]> {
+  const newest = new Map<string, Touch>();
+  for (const touch of incoming) {
+    const held = newest.get(touch.id);
+    if (held === undefined || compareTouchVersions(touch, held) > 0) newest.set(touch.id, touch);
+  }
+  const ids = [...newest.keys()];
+  const local = await db.touches.bulkGet(ids);
+  return ids.flatMap((id, i) => {
+    const touch = newest.get(id);
+    const mine = TouchRecordSchema.safeParse(local[i]);
+    if (touch === undefined) return [];
+    return !mine.success || compareTouchVersions(touch, mine.data) > 0 ? [touch] : [];
+  });
 }
 
 /** Last writer wins by updatedAt, as on the server; the page context we read stays ours. */

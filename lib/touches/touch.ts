@@ -20,6 +20,16 @@ export const TouchSchema = z.object({
   at: z.number().int().nonnegative().max(MAX_EPOCH_MS),
   /** The playbook stage the client was at when the touch was logged, if known. */
   stageId: boundedText(TEXT_LIMITS.id).nullable(),
+  /**
+   * Edits and deletions travel as new versions of the same id (lib/touches/touch-versions.ts).
+   * Absent on the version first logged, so an original touch serialises as it always did and
+   * a resend of one stored before edits existed is still a duplicate, not a conflict.
+   */
+  version: z.number().int().min(2).max(1_000_000).optional(),
+  /** When this version was made (epoch ms); present with `version`. */
+  updatedAt: z.number().int().nonnegative().max(MAX_EPOCH_MS).optional(),
+  /** A tombstone: the touch was deleted. Kept so the deletion syncs and history keeps it. */
+  deleted: z.literal(true).optional(),
 });
 export type Touch = z.infer<typeof TouchSchema>;
 
@@ -30,3 +40,4 @@ export const TouchDraftSchema = z.object({
   comment: boundedText(TEXT_LIMITS.longText),
 });
 export type TouchDraft = z.infer<typeof TouchDraftSchema>;
+

@@ -17,6 +17,18 @@ describe('the docked panel first paint (plain DOM, before React loads)', () => {
     if (state.model!.stage.status === 'mapped') expect(byTestId(root, 'stage-name')?.textContent).toBe(state.model!.stage.name.ru);
   });
 
+  it('draws only the empty frame of the tab when a narrow window folded the frame', () => {
+    const root = document.createElement('div');
+    Object.defineProperty(window, 'innerWidth', { configurable: true, value: 44 });
+    try {
+      paintFirst(root, makeState(), 'ru-RU');
+    } finally {
+      Object.defineProperty(window, 'innerWidth', { configurable: true, value: 1024 });
+    }
+    expect(byTestId(root, 'panel')?.dataset.state).toBe('first-paint');
+    expect(byTestId(root, 'panel-client-name')).toBeNull();
+  });
+
   it('speaks the chosen language and shows page text as text, never as markup', () => {
     const root = document.createElement('div');
     const state = makeState();

@@ -59,4 +59,5 @@ export const AMOCRM_ADAPTER: SiteAdapter = {
   read: (doc, url, pageData) => guardedRead(readCard, doc, url, pageData),
   createReader: () => guardedIncrementalReader(readCard, newAmoFieldCache),
   locateField: (doc, key) => guardedLocate(locateAmoField, doc, key),
+  feedSelectors: AMO.feed,
 };

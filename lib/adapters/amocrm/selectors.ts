@@ -11,6 +11,11 @@ export const AMO = {
     '#card_fields', // [src] div#card_fields.js-card-fields.card-holder__fields (interface/cards/base)
     '.js-card-fields', // [src] same element, by its js- hook
   ],
+  /** The card's event feed (notes, calls, mail, tasks), right of the fields column. */
+  feed: [
+    '.js-card-feed', // [src] div.card-holder__feed.js-card-feed (interface/cards/base)
+    '.card-holder__feed', // [src] same element, by its BEM class
+  ],
   /** The main entity form holding name, status, budget, responsible and custom fields. */
   fieldsBlock: [
     '.card-fields__fields-block', // [src] main entity form block

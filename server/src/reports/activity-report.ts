@@ -54,7 +54,7 @@ export async function activityReport(db: Queryable, scope: ReportScope, period: 
               count(*) FILTER (WHERE t.kind = 'email_open')::int AS opens,
               count(*) FILTER (WHERE t.kind = 'direct_mail')::int AS letters
          FROM touches t
-        WHERE ${scopeSql('t')} AND t.at_ms >= $6::bigint AND t.at_ms < $7::bigint
+        WHERE ${scopeSql('t')} AND NOT t.deleted AND t.at_ms >= $6::bigint AND t.at_ms < $7::bigint
         GROUP BY 1, 2)
      SELECT p.id::text AS manager_id, p.email AS manager, d.day::text AS day,
             coalesce(c.calls, 0) AS calls, coalesce(c.meetings, 0) AS meetings, coalesce(c.emails, 0) AS emails,

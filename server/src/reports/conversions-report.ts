@@ -25,7 +25,7 @@ export async function conversionsReport(db: Queryable, scope: ReportScope, perio
     `SELECT date_trunc('week', ${utcDaySql('t.at_ms')})::date::text AS week,
             CASE t.kind WHEN 'call' THEN 'calls' ELSE 'meetings' END AS step, count(*)::int AS n
        FROM touches t
-      WHERE ${scopeSql('t')} AND t.at_ms >= $4::bigint AND t.at_ms < $5::bigint AND t.kind IN ('call', 'meeting')
+      WHERE ${scopeSql('t')} AND NOT t.deleted AND t.at_ms >= $4::bigint AND t.at_ms < $5::bigint AND t.kind IN ('call', 'meeting')
       GROUP BY 1, 2
      UNION ALL
      SELECT date_trunc('week', f.first_day)::date::text, f.step, count(*)::int

@@ -32,10 +32,10 @@ export async function overdueReport(db: Queryable, scope: ReportScope, period: R
      measured AS (
        SELECT l.*, s.every_days, s.meeting_days,
               (SELECT max(t.at_ms) FROM touches t
-                WHERE t.org_id = $1::bigint AND t.client_key = l.client_key AND t.at_ms < $4::bigint
+                WHERE t.org_id = $1::bigint AND t.client_key = l.client_key AND NOT t.deleted AND t.at_ms < $4::bigint
                   AND t.kind = ANY (string_to_array(s.kinds, ','))) AS last_touch,
               (SELECT max(t.at_ms) FROM touches t
-                WHERE t.org_id = $1::bigint AND t.client_key = l.client_key AND t.at_ms < $4::bigint AND t.kind = 'meeting') AS last_meeting,
+                WHERE t.org_id = $1::bigint AND t.client_key = l.client_key AND NOT t.deleted AND t.at_ms < $4::bigint AND t.kind = 'meeting') AS last_meeting,
               (SELECT min(c2.taken_at) FROM compliance_snapshots c2
                 WHERE c2.org_id = $1::bigint AND c2.client_key = l.client_key) AS first_seen
          FROM latest l

@@ -9,14 +9,10 @@ import { SnapshotBatch } from '../compliance/snapshot-batch';
 import { contentHash } from './content-hash';
 import { dataErrorCode } from './data-error';
 import { lockOrgChanges } from './org-lock';
+import { storeTouchVersions, storeTouches, type TouchCandidate } from './store-touches';
 
 type Item = PushRequest['items'][number];
 
-interface TouchCandidate {
-  index: number;
-  touch: Touch;
-  hash: string;
-}
 interface ClientCandidate {
   index: number;
   client: SharedClient;
@@ -34,6 +30,17 @@ function refuse(id: string, reason: string): PushResult {
   return { id, status: 'rejected', reason: `invalid_payload: ${reason}` };
 }
 
+/** A later version must say when it was made, and not later than the server's clock allows. */
+function versionProblem(touch: Touch, latest: number): string | null {
+  if (touch.version === undefined) {
+    return touch.updatedAt !== undefined || touch.deleted !== undefined ? 'version: an edit or a deletion carries its version' : null;
+  }
+  if (touch.updatedAt === undefined) return 'updatedAt: required with version';
+  // A version dated far ahead would win last-writer-wins for good.
+  if (touch.updatedAt > latest) return 'updatedAt: later than the server clock allows';
+  return null;
+}
+
 /**
  * Stores a push batch in ONE transaction: after a crash every item is either fully stored or
  * not at all, and a resend answers 'duplicate' for what got in. See server/README.md for the
@@ -44,7 +51,7 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest, no
   const latest = now + MAX_CLOCK_AHEAD_MS;
   const results: (PushResult | undefined)[] = new Array<PushResult | undefined>(request.items.length);
   const touches = new Map<string, TouchCandidate>();
-  const touchRepeats: TouchCandidate[] = [];
+  const touchVersions: TouchCandidate[] = [];
   const clients = new Map<string, ClientCandidate>();
   const clientLosers: ClientCandidate[] = [];
   const snapshots = new SnapshotBatch();
@@ -58,8 +65,11 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest, no
       // Opens are facts the tracker observes on the server; a device cannot claim one.
       if (parsed.data.kind === 'email_open') return void (results[index] = refuse(item.id, 'kind: email_open touches are made by the tracker only'));
       if (parsed.data.at > latest) return void (results[index] = refuse(item.id, 'at: later than the server clock allows'));
+      const problem = versionProblem(parsed.data, latest);
+      if (problem !== null) return void (results[index] = refuse(item.id, problem));
       const candidate = { index, touch: parsed.data, hash: contentHash(parsed.data) };
-      if (touches.has(item.id)) touchRepeats.push(candidate);
+      // A later version of a touch goes through the version merge; only originals are inserted in bulk.
+      if (touches.has(item.id) || parsed.data.version !== undefined) touchVersions.push(candidate);
       else touches.set(item.id, candidate);
     } else if (item.entity === 'compliance') {
       results[index] = snapshots.add(item.id, item.payload, index);
@@ -81,12 +91,19 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest, no
 
   const id = (index: number): string => request.items[index]?.id ?? '';
 
-  const store = async (touchList: TouchCandidate[], clientList: ClientCandidate[], snapshotBatch: SnapshotBatch | null): Promise<void> => {
+  const store = async (
+    touchList: TouchCandidate[],
+    versionList: TouchCandidate[],
+    clientList: ClientCandidate[],
+    snapshotBatch: SnapshotBatch | null,
+  ): Promise<void> => {
     await db.transaction(async (tx) => {
       await lockOrgChanges(tx, caller.orgId);
       if (touchList.length > 0) {
         for (const [index, result] of await storeTouches(tx, caller, request.deviceId, touchList)) results[index] = { id: id(index), ...result };
       }
+      // In item order, after the originals: a touch logged and edited offline arrives as both.
+      for (const c of versionList) results[c.index] = { id: id(c.index), ...(await storeTouchVersions(tx, caller, request.deviceId, c)) };
       if (clientList.length > 0) {
         for (const [index, result] of await storeClients(tx, caller, clientList)) results[index] = { id: id(index), ...result };
       }
@@ -94,29 +111,21 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest, no
     });
   };
 
-  if (touches.size > 0 || clients.size > 0 || snapshots.size > 0) {
+  if (touches.size > 0 || touchVersions.length > 0 || clients.size > 0 || snapshots.size > 0) {
     try {
-      await store([...touches.values()], [...clients.values()], snapshots);
+      await store([...touches.values()], touchVersions, [...clients.values()], snapshots);
     } catch (error) {
       if (dataErrorCode(error) === null) throw error;
       // The database refused a value the schemas let through. Store each item on its own so
       // only the ones it refuses are rejected; every other item still lands.
-      for (const c of touches.values()) await storeAlone(c.index, () => store([c], [], null));
-      for (const c of clients.values()) await storeAlone(c.index, () => store([], [c], null));
-      for (const one of snapshots.split()) await storeAlone(one.firstIndex, () => store([], [], one));
+      for (const c of touches.values()) await storeAlone(c.index, () => store([c], [], [], null));
+      for (const c of touchVersions) await storeAlone(c.index, () => store([], [c], [], null));
+      for (const c of clients.values()) await storeAlone(c.index, () => store([], [], [c], null));
+      for (const one of snapshots.split()) await storeAlone(one.firstIndex, () => store([], [], [], one));
     }
   }
   snapshots.settleRepeats(results, id);
 
-  // Repeats inside one batch follow the first copy of the same id.
-  for (const repeat of touchRepeats) {
-    const first = touches.get(repeat.touch.id);
-    const firstResult = first === undefined ? undefined : results[first.index];
-    results[repeat.index] =
-      first !== undefined && first.hash === repeat.hash && firstResult?.status !== 'rejected'
-        ? { id: id(repeat.index), status: 'duplicate' }
-        : { id: id(repeat.index), status: 'rejected', reason: 'id_conflict' };
-  }
   for (const loser of clientLosers) {
     const winner = clients.get(loser.client.key);
     results[loser.index] =
@@ -136,43 +145,6 @@ export async function pushItems(db: Db, caller: Caller, request: PushRequest, no
       results[index] = refuse(id(index), `the database refused a value (SQLSTATE ${code})`);
     }
   }
-}
-
-const ExistingTouchRow = z.object({ id: z.string(), org_id: z.string(), user_id: z.string(), payload_hash: z.string() });
-
-async function storeTouches(
-  tx: Queryable,
-  caller: Caller,
-  deviceId: string,
-  candidates: TouchCandidate[],
-): Promise<Map<number, Omit<PushResult, 'id'>>> {
-  const rows = candidates.map((c) => ({ id: c.touch.id, client_key: c.touch.clientKey, payload: c.touch, payload_hash: c.hash }));
-  const inserted = await tx.query(
-    `INSERT INTO touches (id, org_id, user_id, team_id, device_id, client_key, payload, payload_hash)
-     SELECT x.id, $1::bigint, $2::bigint, $3::bigint, $4, x.client_key, x.payload, x.payload_hash
-       FROM jsonb_to_recordset($5::jsonb) AS x(id text, client_key text, payload jsonb, payload_hash text)
-     ON CONFLICT (id) DO NOTHING
-     RETURNING id`,
-    [caller.orgId, caller.userId, caller.teamId, deviceId, JSON.stringify(rows)],
-  );
-  const fresh = new Set(inserted.map((r) => String(r.id)));
-  const out = new Map<number, Omit<PushResult, 'id'>>();
-  const taken = candidates.filter((c) => !fresh.has(c.touch.id));
-  for (const c of candidates) if (fresh.has(c.touch.id)) out.set(c.index, { status: 'accepted' });
-  if (taken.length === 0) return out;
-  const existing = await tx.query(
-    `SELECT id, org_id::text AS org_id, user_id::text AS user_id, payload_hash
-       FROM touches WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    [JSON.stringify(taken.map((c) => c.touch.id))],
-  );
-  const byId = new Map(existing.map((r) => ExistingTouchRow.parse(r)).map((r) => [r.id, r]));
-  for (const c of taken) {
-    const row = byId.get(c.touch.id);
-    // Another user's or organisation's id answers exactly like changed content: nothing leaks.
-    const same = row !== undefined && row.org_id === caller.orgId && row.user_id === caller.userId && row.payload_hash === c.hash;
-    out.set(c.index, same ? { status: 'duplicate' } : { status: 'rejected', reason: 'id_conflict' });
-  }
-  return out;
 }
 
 const ExistingClientRow = z.object({ key: z.string(), record_hash: z.string() });

@@ -182,6 +182,54 @@ describe('logging a touch from the panel', () => {
   });
 });
 
+describe('editing and deleting a touch from the panel', () => {
+  it('an edit and a deletion each store a new version with its outbox row; state and model follow', async () => {
+    await h.publish(TAB, cardAtFirstStage());
+    const port = dockedPanel();
+    await waitForState(port, (s) => s.context !== null);
+    port.send({ type: 'touch:log', requestId: TOUCH_ID, draft: { kind: 'call', outcome: 'reached', comment: 'Обсудили сроки' } });
+    const logged = await waitForState(port, (s) => s.touches.length === 1);
+    expect(logged.model?.cadence.lastTouchAt).toBe(NOW);
+
+    // A call that was in fact only a note no longer counts as a touch: the model is computed again.
+    const EDIT = '01JDBACKGROUNDTEST0000000B';
+    port.send({ type: 'touch:edit', requestId: EDIT, touchId: TOUCH_ID, draft: { kind: 'note', outcome: 'done', comment: 'Только заметка' } });
+    await vi.waitFor(() => expect(port.ack(EDIT)).toEqual({ type: 'ack', requestId: EDIT, error: null }));
+    const edited = await waitForState(port, (s) => s.touches[0]?.comment === 'Только заметка');
+    expect(edited.touches[0]).toMatchObject({ id: TOUCH_ID, kind: 'note', version: 2 });
+    expect(edited.model?.cadence.lastTouchAt).toBeNull();
+
+    const DELETE = '01JDBACKGROUNDTEST0000000C';
+    port.send({ type: 'touch:delete', requestId: DELETE, touchId: TOUCH_ID });
+    await vi.waitFor(() => expect(port.ack(DELETE)?.error).toBeNull());
+    const deleted = await waitForState(port, (s) => s.touches.length === 0);
+    expect(deleted.touchTotal).toBe(0);
+    const versions = (await readOutbox(h.deps.db)).filter((r) => r.entityId === TOUCH_ID).map((r) => r.payload);
+    expect(versions).toMatchObject([{ kind: 'call' }, { kind: 'note', version: 2 }, { deleted: true, version: 3 }]);
+
+    // The panel of another device may still show it: editing it now says plainly that it is gone.
+    const LATE = '01JDBACKGROUNDTEST0000000D';
+    port.send({ type: 'touch:edit', requestId: LATE, touchId: TOUCH_ID, draft: { kind: 'call', outcome: 'reached', comment: '' } });
+    await vi.waitFor(() => expect(port.ack(LATE)?.error).toBe(USER_MESSAGES.touchMissing.ru));
+  });
+});
+
+describe('the docked panel width', () => {
+  it("is remembered per site from the content script's own address, clamped, and nothing else is taken", async () => {
+    const send = (message: unknown, sender: { tab?: { id?: number }; url?: string }) => h.background.onMessage(message, sender);
+    await send({ type: 'panel:width', width: 500 }, { tab: { id: TAB }, url: 'https://acme.amocrm.ru/leads/detail/1001' });
+    await send({ type: 'panel:width', width: 9000 }, { tab: { id: TAB }, url: 'https://beta.kommo.com/leads/detail/7' });
+    expect((await readSettings(h.deps.local)).panelWidths).toEqual({ 'acme.amocrm.ru': 500, 'beta.kommo.com': 640 });
+
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // Not from a tab, no address, a width far out of range: ignored.
+    expect(send({ type: 'panel:width', width: 300 }, { url: 'https://acme.amocrm.ru/' })).toBeUndefined();
+    expect(send({ type: 'panel:width', width: 300 }, { tab: { id: TAB } })).toBeUndefined();
+    expect(send({ type: 'panel:width', width: 1e9 }, { tab: { id: TAB }, url: 'https://acme.amocrm.ru/' })).toBeUndefined();
+    expect((await readSettings(h.deps.local)).panelWidths?.['acme.amocrm.ru']).toBe(500);
+  });
+});
+
 describe('malformed messages', () => {
   it('ignores garbage from a panel and keeps serving it', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -3,6 +3,8 @@ import type { SuflerDatabase } from '../../../lib/db/database';
 import { getActivePlaybook, importPlaybook } from '../../../lib/db/playbook-store';
 import { recordClientSeen } from '../../../lib/db/client-store';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
+import type { Touch } from '../../../lib/touches/touch';
+import { deletedTouch, editedTouch } from '../../../lib/touches/touch-versions';
 import type { Change } from '../../../lib/wire/sync';
 import { applyChanges } from '../../../lib/sync/apply-changes';
 import { freshDatabase, sampleContext, sampleTouch } from '../db/sample-records';
@@ -25,6 +27,23 @@ describe('applyChanges', () => {
     await applyChanges(db, [change], null, 1);
     await applyChanges(db, [change], null, 2);
     expect(await db.touches.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('takes a pulled touch only when it is a newer version: a local edit not yet pushed stays, a tombstone wins', async () => {
+    db = freshDatabase();
+    const original = sampleTouch({ id: '01JDAPPLY00000000000000002' });
+    const change = (touch: Touch, seq: number): Change => ({ type: 'touch', seq, touch, userId: '1', deviceId: 'other' });
+    const mine = editedTouch(original, { kind: 'call', outcome: 'callback', comment: 'моя правка' }, 5_000);
+    await db.touches.put(mine);
+    // The server still had the original when this page was read.
+    await applyChanges(db, [change(original, 1)], null, 6_000);
+    expect(await db.touches.get(original.id)).toEqual(mine);
+    // Another device's later edit and then its deletion, in one page in the wrong order.
+    const theirs = editedTouch(original, { kind: 'call', outcome: 'reached', comment: 'их правка' }, 7_000);
+    const gone = deletedTouch(theirs, 8_000);
+    await applyChanges(db, [change(gone, 3), change(theirs, 2)], null, 9_000);
+    expect(await db.touches.get(original.id)).toEqual(gone);
     expect(await db.outbox.count()).toBe(0);
   });
 
