@@ -20,7 +20,7 @@ export function localDay(epochMs: number): string {
  * the first stage's requirements apply, the minimum every client needs — the same rule the panel uses.
  */
 export function buildSnapshot(playbook: Playbook, context: ClientContext, id: string, now: number): ComplianceSnapshot {
-  const stage = context.stage === null ? undefined : matchStage(playbook, context.stage);
+  const stage = context.stage === null ? undefined : matchStage(playbook, context.stage, { source: context.source, stageId: context.stageId });
   const checklistStage = stage ?? playbook.stages[0];
   const checklist = checklistStage === undefined ? [] : buildChecklist(playbook, checklistStage.id, context);
   const segment = pickSegment(playbook.segments, context.fields, stage?.id ?? null);
