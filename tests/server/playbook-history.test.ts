@@ -26,7 +26,7 @@ describe.each(dbTargets())('playbook history, rollback and draft on $name', (tar
   }, BOOT_TIMEOUT);
   afterAll(async () => s.close(), BOOT_TIMEOUT);
 
-  const call = (token: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+  const call = (token: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>) =>
     s.app.inject({ method, url, headers: auth(token), ...(payload === undefined ? {} : { payload }) });
   const list = async (token: string) => PlaybookVersionListSchema.parse((await call(token, 'GET', '/api/playbooks/versions')).json()).versions;
 
