@@ -80,6 +80,7 @@ export function PanelApp({ mode, hub }: { mode: PanelMode; hub?: HubRelay }) {
   const onLogTouch = useCallback((draft: TouchDraft) => request({ type: 'touch:log', draft }), [request]);
   const onSettingsChange = useCallback((patch: SettingsPatch) => request({ type: 'settings:set', patch }), [request]);
   // Nothing to report back: the CRM form moving is the answer.
+  const onDismissNotice = useCallback((version: number) => void request({ type: 'playbook:dismiss-notice', version }).catch(() => {}), [request]);
   const onRevealField = useCallback((fieldKey: string) => void request({ type: 'field:reveal', fieldKey }).catch(() => {}), [request]);
 
   return (
@@ -90,6 +91,7 @@ export function PanelApp({ mode, hub }: { mode: PanelMode; hub?: HubRelay }) {
       onLogTouch={onLogTouch}
       onSettingsChange={onSettingsChange}
       onRevealField={onRevealField}
+      onDismissNotice={onDismissNotice}
     />
   );
 }
