@@ -91,7 +91,7 @@ function StagesSection({ ctx, draft, onChange, lang = 'en' }: SectionProps) {
         const at = `stages[${i}]`;
         return (
           <section key={i} className="sf-card sf-book__item" data-testid="stage-row" aria-label={stage.name[lang] || stage.id}>
-            <div className="sf-book__grid">
+            <div className="sf-book__grid sf-book__grid--head">
               <TextField ctx={ctx} path={`${at}.id`} label={t('book.id')} value={stage.id} onChange={(id) => setStage(i, { ...stage, id })} testId="stage-id" />
               <BiTextField ctx={ctx} path={`${at}.name`} label={t('book.stageName')} value={stage.name} onChange={(name) => setStage(i, { ...stage, name })} testId="stage-name" />
               <BiTextField ctx={ctx} path={`${at}.goal`} label={t('book.stageGoal')} multiline value={stage.goal} onChange={(goal) => setStage(i, { ...stage, goal })} />
