@@ -4,6 +4,7 @@ import { connectHub, type HubAction, type HubConnection } from '../../lib/messag
 import type { PanelState } from '../../lib/messaging/hub-messages';
 import type { SettingsPatch } from '../../lib/settings/settings';
 import { TestConnectionAnswerSchema, type PageRequest } from '../../lib/messaging/page-requests';
+import { createBookApi } from '../../lib/sales-book/book-api';
 import { OptionsView } from './OptionsView';
 import type { ServerDeps } from './server-deps';
 
@@ -46,8 +47,11 @@ export function OptionsApp() {
     [request],
   );
 
+  const book = useMemo(() => createBookApi((message) => browser.runtime.sendMessage(message)), []);
+
   return (
     <OptionsView
+      book={book}
       settings={state?.settings ?? null}
       onSettingsChange={(patch: SettingsPatch) => request({ type: 'settings:set', patch })}
       // The background parses the text itself, so a broken JSON file is reported like any other problem.

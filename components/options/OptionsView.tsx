@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { LANGS, type Lang } from '../../lib/i18n/lang';
 import { makeTranslator, resolveLang, translate } from '../../lib/i18n/translate';
 import type { Settings, SettingsPatch } from '../../lib/settings/settings';
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import { errorText } from '../panel/error-text';
+import type { BookApi } from '../../lib/sales-book/book-api';
 import type { ServerDeps } from './server-deps';
 import { ServerSection } from './ServerSection';
 
@@ -20,7 +21,12 @@ export interface OptionsViewProps {
   navigatorLanguage?: string;
   /** Epoch ms for "synced 2 min ago"; Date.now() by default. */
   now?: number;
+  /** The sales book editor's server calls; without it the editor is not offered. */
+  book?: BookApi;
 }
+
+// The editor is loaded when a head opens it: most people open the options for the settings.
+const BookSection = lazy(() => import('../book/BookSection'));
 
 type PlaybookStatus =
   | { kind: 'idle' }
@@ -36,13 +42,14 @@ export function splitProblems(message: string): string[] {
     .filter((line) => line !== '');
 }
 
-export function OptionsView({ settings, onSettingsChange, onImportPlaybook, onResetPlaybook, sync, server, navigatorLanguage, now }: OptionsViewProps) {
+export function OptionsView({ settings, onSettingsChange, onImportPlaybook, onResetPlaybook, sync, server, navigatorLanguage, now, book }: OptionsViewProps) {
   const lang = resolveLang(settings?.lang ?? null, navigatorLanguage ?? globalThis.navigator?.language);
   const t = makeTranslator(lang);
   const baseId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [playbook, setPlaybook] = useState<PlaybookStatus>({ kind: 'idle' });
+  const [editing, setEditing] = useState(false);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -196,6 +203,22 @@ export function OptionsView({ settings, onSettingsChange, onImportPlaybook, onRe
           </div>
         )}
       </section>
+
+      {book !== undefined && (
+        <section className="sf-card sf-options__section sf-options__book" aria-labelledby={`${baseId}-book`}>
+          <h2 id={`${baseId}-book`} className="sf-card__title">{t('book.editorTitle')}</h2>
+          <p className="sf-muted">{t('book.editorIntro')}</p>
+          {editing ? (
+            <Suspense fallback={<p className="sf-muted" role="status">{t('book.loading')}</p>}>
+              <BookSection api={book} lang={lang} t={t} />
+            </Suspense>
+          ) : (
+            <button type="button" className="sf-btn sf-btn--primary" data-testid="book-open" onClick={() => setEditing(true)}>
+              {t('book.openEditor')}
+            </button>
+          )}
+        </section>
+      )}
     </main>
   );
 }

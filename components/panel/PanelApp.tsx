@@ -87,6 +87,7 @@ export function PanelApp({ mode, hub }: { mode: PanelMode; hub?: HubRelay }) {
   );
   const onSettingsChange = useCallback((patch: SettingsPatch) => request({ type: 'settings:set', patch }), [request]);
   // Nothing to report back: the CRM form moving is the answer.
+  const onDismissNotice = useCallback((version: number) => void request({ type: 'playbook:dismiss-notice', version }).catch(() => {}), [request]);
   const onRevealField = useCallback((fieldKey: string) => void request({ type: 'field:reveal', fieldKey }).catch(() => {}), [request]);
 
   return (
@@ -98,6 +99,7 @@ export function PanelApp({ mode, hub }: { mode: PanelMode; hub?: HubRelay }) {
       touchHandlers={touchHandlers}
       onSettingsChange={onSettingsChange}
       onRevealField={onRevealField}
+      onDismissNotice={onDismissNotice}
     />
   );
 }

@@ -12,6 +12,7 @@ import { errorText } from './error-text';
 import { FieldChecklist } from './FieldChecklist';
 import { ObjectionList } from './ObjectionList';
 import { PanelHeader } from './PanelHeader';
+import { PlaybookChangedLine } from './PlaybookChangedLine';
 import { ScriptWalkthrough } from './ScriptWalkthrough';
 import { StageHeader } from './StageHeader';
 import { SyncStatusLine } from './SyncStatusLine';
@@ -34,6 +35,8 @@ export interface PanelViewProps {
   onSettingsChange(patch: SettingsPatch): Promise<void>;
   /** Bring the CRM form to a field (a checklist row's click); rows are plain text without it. */
   onRevealField?(fieldKey: string): void;
+  /** Close the "playbook changed" line; without it the line is not shown. */
+  onDismissNotice?(version: number): void;
   /** The browser's language, for users who did not pick one; navigator.language by default. */
   navigatorLanguage?: string;
   /** Epoch ms for due-date hints; Date.now() by default. */
@@ -41,7 +44,7 @@ export interface PanelViewProps {
 }
 
 /** The whole panel, from plain data: what the background sent plus two callbacks. */
-export function PanelView({ state, status, mode, onLogTouch, touchHandlers, onSettingsChange, onRevealField, navigatorLanguage, now }: PanelViewProps) {
+export function PanelView({ state, status, mode, onLogTouch, touchHandlers, onSettingsChange, onRevealField, onDismissNotice, navigatorLanguage, now }: PanelViewProps) {
   const lang = resolveLang(state?.settings.lang ?? null, navigatorLanguage ?? globalThis.navigator?.language);
   const t = makeTranslator(lang);
   const [settingsError, setSettingsError] = useState<string | null>(null);
@@ -100,6 +103,9 @@ export function PanelView({ state, status, mode, onLogTouch, touchHandlers, onSe
       />
       {status === 'reconnecting' && (
         <p className="sf-banner" role="status" data-testid="panel-reconnecting">{t('status.reconnecting')}</p>
+      )}
+      {state.playbookNotice !== undefined && onDismissNotice !== undefined && (
+        <PlaybookChangedLine notice={state.playbookNotice} lang={lang} onDismiss={onDismissNotice} />
       )}
       {settingsError !== null && (
         <p className="sf-banner sf-banner--error" role="alert">{settingsError}</p>

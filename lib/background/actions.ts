@@ -1,5 +1,5 @@
 import { clientKey } from '../context/client-context';
-import { importPlaybook, resetPlaybook } from '../db/playbook-store';
+import { dismissPlaybookNotice, importPlaybook, resetPlaybook } from '../db/playbook-store';
 import { deleteTouch, editTouch, logTouch } from '../db/touch-store';
 import { TouchSchema } from '../touches/touch';
 import { newId } from '../ids';
@@ -61,6 +61,9 @@ async function carryOut(deps: BackgroundDeps, action: PanelActionMessage, tabId:
       await broadcastOutlines(deps);
       return null;
     }
+    case 'playbook:dismiss-notice':
+      await dismissPlaybookNotice(deps.db, action.version);
+      return null;
     case 'playbook:reset':
       await resetPlaybook(deps.db);
       await broadcastOutlines(deps);

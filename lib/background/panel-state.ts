@@ -2,6 +2,7 @@ import type { ClientContext } from '../context/client-context';
 import type { Outline, PanelState } from '../messaging/hub-messages';
 import { evaluate } from '../playbook/engine';
 import type { PanelModel } from '../playbook/panel-model';
+import type { PlaybookNotice } from '../playbook/playbook-change';
 import type { Playbook } from '../playbook/schema';
 import type { Settings } from '../settings/settings';
 import type { Touch } from '../touches/touch';
@@ -13,6 +14,8 @@ export interface ClientInput {
   playbook: Playbook;
   /** The client's touches, newest first. */
   touches: Touch[];
+  /** The team playbook's "changed" line, until dismissed. */
+  notice?: PlaybookNotice;
 }
 
 export interface PanelStateInput {
@@ -37,7 +40,7 @@ export const PANEL_TOUCH_LIMIT = 50;
 /** What the panel shows for a tab: the playbook applied to the tab's client, if any. */
 export function buildPanelState({ tabId, client, settings, sync, now, model }: PanelStateInput): PanelState {
   if (client === null) return { tabId, context: null, model: null, touches: [], touchTotal: 0, settings, sync };
-  const { context, playbook, touches } = client;
+  const { context, playbook, touches, notice } = client;
   return {
     tabId,
     context,
@@ -46,6 +49,7 @@ export function buildPanelState({ tabId, client, settings, sync, now, model }: P
     touchTotal: touches.length,
     settings,
     sync,
+    ...(notice === undefined ? {} : { playbookNotice: notice }),
   };
 }
 

@@ -5,6 +5,7 @@ import { createSyncRunner, type AlarmsLike } from '../sync/sync-runner';
 import type { BackgroundDeps, HubPort, StorageAreaLike } from './background-deps';
 import { createBackground, type Background, type StorageChangeLike } from './create-background';
 import { isExtensionPageSender, type OwnExtension } from './extension-sender';
+import { handleBookMessage } from './book-requests';
 import { handleReportMessage } from './report-requests';
 
 /** How long after its start a worker waits before its wake-up sync. */
@@ -48,7 +49,9 @@ export function startBackground(): Background {
   const reports = { local, fetch: (input: string, init?: RequestInit) => fetch(input, init), own };
   browser.runtime.onMessage.addListener(
     (message: unknown, sender) =>
-      handleReportMessage(reports, message, sender) ?? background.onMessage(message, sender, isExtensionPageSender(sender, own)),
+      handleReportMessage(reports, message, sender) ??
+      handleBookMessage(reports, message, sender) ??
+      background.onMessage(message, sender, isExtensionPageSender(sender, own)),
   );
   browser.runtime.onConnect.addListener((port) => {
     // The hub port carries the sync config and every privileged action: our pages only.

@@ -1,5 +1,6 @@
 import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
 import { parsePlaybook } from '../playbook/parse-playbook';
+import { playbookChange, type PlaybookNotice } from '../playbook/playbook-change';
 import type { Playbook } from '../playbook/schema';
 import { newId } from '../ids';
 import type { SuflerDatabase } from './database';
@@ -11,6 +12,8 @@ export interface ActivePlaybook {
   origin: 'imported' | 'team' | 'default';
   /** Why an imported playbook could not be used (empty when nothing went wrong). */
   problems: string[];
+  /** A team version's "playbook changed" line, until dismissed. */
+  notice?: PlaybookNotice;
 }
 
 /**
@@ -47,11 +50,12 @@ export async function getActivePlaybook(db: SuflerDatabase): Promise<ActivePlayb
   if (newest === undefined) return problems.length > 0 ? fallback(problems) : { playbook: DEFAULT_PLAYBOOK, origin: 'default', problems };
   const origin = newest.origin === 'team' ? 'team' : 'imported';
   const key = recordKey(newest);
-  if (parsedActive?.key === key) return { playbook: parsedActive.playbook, origin, problems };
+  const notice = newest.notice !== undefined && !newest.notice.dismissed ? { notice: newest.notice } : {};
+  if (parsedActive?.key === key) return { playbook: parsedActive.playbook, origin, problems, ...notice };
   const result = parsePlaybook(newest.playbook);
   if (result.ok) {
     parsedActive = { key, playbook: result.playbook };
-    return { playbook: result.playbook, origin, problems };
+    return { playbook: result.playbook, origin, problems, ...notice };
   }
   return fallback([...problems, `Sufler: stored playbook ${newest.id} no longer parses:`, ...result.errors]);
 }
@@ -79,7 +83,9 @@ export function importPlaybook(db: SuflerDatabase, input: unknown, now: number =
  * Make a version the team server published the active playbook. It is parsed like a file
  * (an older extension must not trust a newer shape), and an invalid one changes nothing.
  */
-export function importTeamPlaybook(db: SuflerDatabase, input: unknown, version: number, now: number = Date.now()): Promise<ImportResult> {
+export async function importTeamPlaybook(db: SuflerDatabase, input: unknown, version: number, now: number = Date.now()): Promise<ImportResult> {
+  // What the manager used until now, so the panel can say what this version changed.
+  const before = (await getActivePlaybook(db)).playbook;
   return activate(db, input, (playbook) => ({
     // One row per published version: pulling it again replaces, never adds.
     id: `team-v${version}`,
@@ -88,7 +94,18 @@ export function importTeamPlaybook(db: SuflerDatabase, input: unknown, version: 
     active: 1,
     origin: 'team',
     playbook,
+    notice: { version, change: playbookChange(before, playbook), dismissed: false },
   }));
+}
+
+/** The manager closed the "playbook changed" line of this team version. */
+export async function dismissPlaybookNotice(db: SuflerDatabase, version: number): Promise<void> {
+  await db.playbooks
+    .where('active')
+    .equals(1)
+    .modify((row: { notice?: PlaybookNotice }) => {
+      if (row.notice?.version === version) row.notice = { ...row.notice, dismissed: true };
+    });
 }
 
 /** Parse, then store the record as the only active playbook, in one transaction. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlaybookNoticeSchema } from '../playbook/playbook-change';
 import { ClientContextSchema } from '../context/client-context';
 import { TouchSchema } from '../touches/touch';
 import { ComplianceSnapshotSchema } from '../wire/compliance';
@@ -74,6 +75,8 @@ export const PlaybookRecordSchema = z.object({
   /** 'file': imported by hand on the options page; 'team': published on the team server. */
   origin: z.enum(['file', 'team']).default('file'),
   playbook: z.unknown(),
+  /** A team version only: what it changed against the playbook in use before it, for the panel. */
+  notice: PlaybookNoticeSchema.optional(),
 });
 export type PlaybookRecord = z.infer<typeof PlaybookRecordSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ClientContextSchema } from '../context/client-context';
 import { TouchDraftSchema, TouchSchema } from '../touches/touch';
 import { PanelModelSchema } from '../playbook/panel-model';
+import { PlaybookNoticeSchema } from '../playbook/playbook-change';
 import { SettingsPatchSchema, SettingsSchema } from '../settings/settings';
 import { SyncStatusSchema } from '../sync/sync-status';
 
@@ -74,6 +75,8 @@ export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync:disconnect'), requestId: z.string() }),
   /** Sync now, not waiting for the next alarm or backoff. */
   z.object({ type: z.literal('sync:now'), requestId: z.string() }),
+  /** Close the panel's "playbook changed" line of this team version. */
+  z.object({ type: z.literal('playbook:dismiss-notice'), requestId: z.string(), version: z.number().int().positive() }),
   /** Bring the CRM form on the tab to this field (PageField.key), switching the CRM's tab if need be. */
   z.object({ type: z.literal('field:reveal'), requestId: z.string(), fieldKey: z.string().min(1).max(200) }),
 ]);
@@ -93,6 +96,8 @@ export const PanelStateSchema = z.object({
   sync: SyncStatusSchema,
   /** The client's script walk-through positions by walk key (see walk:set); absent: none. */
   walk: z.record(z.string(), WalkValueSchema).optional(),
+  /** A team playbook version arrived: what it changed, until the manager dismisses the line. */
+  playbookNotice: PlaybookNoticeSchema.optional(),
 });
 export type PanelState = z.infer<typeof PanelStateSchema>;
 

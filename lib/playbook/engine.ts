@@ -14,11 +14,36 @@ export function normalizeStageName(s: string): string {
   return normalizeText(s);
 }
 
-/** The playbook stage a CRM stage name maps to, or undefined when none lists it. */
-export function matchStage(playbook: Playbook, crmStage: string): Stage | undefined {
-  const wanted = normalizeStageName(crmStage);
-  if (wanted === '') return undefined;
-  return playbook.stages.find((stage) => stage.crmNames.some((name) => normalizeStageName(name) === wanted));
+/** Which CRM shows the stage, and under what: its name, and its own id where the page holds one. */
+export interface CrmStageRef {
+  /** Adapter id ('amocrm', 'bitrix24', …); without it only the names for any CRM are tried. */
+  source?: string;
+  /** The CRM's stage id, e.g. Bitrix24's `C3:PREPARATION`. */
+  stageId?: string | null;
+}
+
+/**
+ * The playbook stage a CRM stage maps to, or undefined when none lists it. The CRM's own list
+ * (`crmStages[source]`, by name or stage id) wins over the names for any CRM (`crmNames`), so a
+ * team running two CRMs can map the same word differently in each.
+ */
+export function matchStage(playbook: Playbook, crmStage: string, ref: CrmStageRef = {}): Stage | undefined {
+  const name = normalizeStageName(crmStage);
+  const id = normalizeStageName(ref.stageId ?? '');
+  if (name === '' && id === '') return undefined;
+  const source = ref.source;
+  if (source !== undefined) {
+    // The CRM's own list also holds stage ids, which a name for any CRM never is.
+    const own = playbook.stages.find((stage) =>
+      (Object.hasOwn(stage.crmStages ?? {}, source) ? (stage.crmStages?.[source] ?? []) : []).some((n) => {
+        const listed = normalizeStageName(n);
+        return listed !== '' && (listed === name || listed === id);
+      }),
+    );
+    if (own !== undefined) return own;
+  }
+  if (name === '') return undefined;
+  return playbook.stages.find((stage) => stage.crmNames.some((n) => normalizeStageName(n) === name));
 }
 
 /** Where the deal is and what the card lacks: what a hint's condition is checked against. */
@@ -64,7 +89,7 @@ export function toScriptView(script: Script, facts: HintFacts = { stageId: null,
  */
 export function evaluate(playbook: Playbook, context: ClientContext, touches: Touch[], now: number): PanelModel {
   const crmStage = context.stage?.trim() ?? '';
-  const stage = crmStage === '' ? undefined : matchStage(playbook, crmStage);
+  const stage = crmStage === '' ? undefined : matchStage(playbook, crmStage, { source: context.source, stageId: context.stageId });
 
   let stageView: StageView;
   if (stage !== undefined) {

@@ -21,6 +21,8 @@ const LongText = z.object({ ru: boundedText(TEXT_LIMITS.longText, 1), en: bounde
 const RefSchema = boundedText(TEXT_LIMITS.id);
 const Label = boundedText(TEXT_LIMITS.label, 1);
 const MAX_LIST = 500;
+/** A CRM's adapter id ('amocrm', 'bitrix24', 'generic', …), the key of per-CRM stage names. */
+export const CrmKeySchema = boundedText(TEXT_LIMITS.id, 1).regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be an adapter id such as "amocrm" or "bitrix24"');
 
 /**
  * Every string is bounded and well-formed (lib/wire/bounded-text.ts): a playbook is published
@@ -50,8 +52,13 @@ export const StageSchema = z.object({
   goal: LongText,
   /** Role id that owns the stage. */
   role: RefSchema,
-  /** CRM stage names mapped to this stage; compared ignoring case and extra whitespace. */
+  /** CRM stage names mapped to this stage in any CRM; compared ignoring case and extra whitespace. */
   crmNames: z.array(Label).max(MAX_LIST),
+  /**
+   * Stage names (or stage ids) per CRM, keyed by adapter id: Bitrix24's `C3:PREPARATION` and
+   * amoCRM's «Переговоры» can both be this stage. Optional, so files written before it parse.
+   */
+  crmStages: z.record(CrmKeySchema, z.array(Label).max(MAX_LIST)).optional(),
   scriptId: RefSchema.optional(),
   /** Field ids this stage newly requires. */
   requiredFields: z.array(RefSchema).max(MAX_LIST),
@@ -299,8 +306,10 @@ function playbookIssues(pb: z.infer<typeof PlaybookShape>): Issue[] {
     }
   });
 
-  // One CRM stage name must lead to one playbook stage, or the mapping would depend on order.
+  // One CRM stage name must lead to one playbook stage, or the mapping would depend on order:
+  // among the names for any CRM, and within each CRM's own list.
   const crmOwner = new Map<string, string>();
+  const perCrmOwner = new Map<string, string>();
   pb.stages.forEach((stage, i) => {
     stage.crmNames.forEach((name, ni) => {
       const key = normalizeText(name);
@@ -310,6 +319,16 @@ function playbookIssues(pb: z.infer<typeof PlaybookShape>): Issue[] {
       }
       crmOwner.set(key, stage.id);
     });
+    for (const [crm, names] of Object.entries(stage.crmStages ?? {})) {
+      names.forEach((name, ni) => {
+        const key = `${crm}\u0000${normalizeText(name)}`;
+        const owner = perCrmOwner.get(key);
+        if (owner !== undefined && owner !== stage.id) {
+          issues.push({ path: ['stages', i, 'crmStages', crm, ni], message: `"${name}" is already mapped to stage "${owner}" for ${crm}` });
+        }
+        perCrmOwner.set(key, stage.id);
+      });
+    }
   });
 
   pb.scripts.forEach((script, si) => {

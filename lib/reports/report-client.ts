@@ -9,12 +9,20 @@ const TIMEOUT_MS = 20_000;
 
 type Raw = { ok: true; body: string; filename: string } | { ok: false; error: ReportError };
 
-async function get(config: SyncConfig, path: string, fetchFn: FetchLike): Promise<Raw> {
+/** One call to the team server with the stored token; a JSON `body` is sent with `method`. */
+export async function serverCall(config: SyncConfig, path: string, fetchFn: FetchLike, send?: { method: 'POST' | 'PUT'; body?: unknown }): Promise<Raw> {
   const url = `${config.serverUrl}${path}`;
   let response: Response;
   let body: string;
+  const headers: Record<string, string> = { authorization: `Bearer ${config.token}` };
+  if (send?.body !== undefined) headers['content-type'] = 'application/json';
   try {
-    response = await fetchFn(url, { headers: { authorization: `Bearer ${config.token}` }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    response = await fetchFn(url, {
+      method: send?.method ?? 'GET',
+      headers,
+      ...(send?.body === undefined ? {} : { body: JSON.stringify(send.body) }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     body = await response.text();
   } catch (error) {
     const timeout = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
@@ -31,7 +39,7 @@ async function get(config: SyncConfig, path: string, fetchFn: FetchLike): Promis
   return { ok: false, error: { code, message } };
 }
 
-function safeJson<T>(body: string, schema: z.ZodType<T>): T | null {
+export function safeJson<T>(body: string, schema: z.ZodType<T>): T | null {
   try {
     const parsed = schema.safeParse(JSON.parse(body));
     return parsed.success ? parsed.data : null;
@@ -47,23 +55,23 @@ function query(filters: ReportFilters, extra: Record<string, string> = {}): stri
   return q.toString();
 }
 
-const badResponse: ReportError = { code: 'bad_response', message: 'the server answered something unexpected' };
+export const badResponse: ReportError = { code: 'bad_response', message: 'the server answered something unexpected' };
 
 export async function fetchScope(config: SyncConfig, fetchFn: FetchLike): Promise<ScopeAnswer> {
-  const raw = await get(config, '/api/reports/scope', fetchFn);
+  const raw = await serverCall(config, '/api/reports/scope', fetchFn);
   if (!raw.ok) return raw;
   const scope = safeJson(raw.body, ReportScopeResponseSchema);
   return scope === null ? { ok: false, error: badResponse } : { ok: true, scope };
 }
 
 export async function fetchReport(config: SyncConfig, kind: ReportKind, filters: ReportFilters, fetchFn: FetchLike): Promise<ReportAnswer> {
-  const raw = await get(config, `/api/reports/${kind}?${query(filters)}`, fetchFn);
+  const raw = await serverCall(config, `/api/reports/${kind}?${query(filters)}`, fetchFn);
   if (!raw.ok) return raw;
   const report = safeJson(raw.body, ReportResponseSchema);
   return report === null ? { ok: false, error: badResponse } : { ok: true, report };
 }
 
 export async function fetchCsv(config: SyncConfig, kind: ReportKind, table: string, filters: ReportFilters, fetchFn: FetchLike): Promise<CsvAnswer> {
-  const raw = await get(config, `/api/reports/${kind}?${query(filters, { format: 'csv', table })}`, fetchFn);
+  const raw = await serverCall(config, `/api/reports/${kind}?${query(filters, { format: 'csv', table })}`, fetchFn);
   return raw.ok ? { ok: true, csv: raw.body, filename: raw.filename } : raw;
 }
