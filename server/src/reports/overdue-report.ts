@@ -25,7 +25,7 @@ export async function overdueReport(db: Queryable, scope: ReportScope, period: R
   }));
   const rows = await db.query(
     `WITH latest AS MATERIALIZED (
-       SELECT DISTINCT ON (c.client_key) c.client_key, c.id, c.user_id, c.segment_id
+       SELECT DISTINCT ON (c.client_key) c.client_key, c.taken_at, c.user_id, c.segment_id
          FROM compliance_snapshots c
         WHERE ${scopeSql('c')} AND c.taken_at < $4::bigint
         ORDER BY c.client_key, c.taken_at DESC),
@@ -37,24 +37,30 @@ export async function overdueReport(db: Queryable, scope: ReportScope, period: R
               CASE WHEN s.meeting_days IS NOT NULL THEN
                 (SELECT t.at_ms FROM touches t
                   WHERE t.org_id = $1::bigint AND t.client_key = l.client_key AND t.kind = 'meeting' AND t.at_ms < $4::bigint
-                  ORDER BY t.at_ms DESC LIMIT 1) END AS last_meeting,
-              (SELECT c2.taken_at FROM compliance_snapshots c2
-                WHERE c2.org_id = $1::bigint AND c2.client_key = l.client_key ORDER BY c2.taken_at LIMIT 1) AS first_seen
+                  ORDER BY t.at_ms DESC LIMIT 1) END AS last_meeting
          FROM latest l
          JOIN jsonb_to_recordset($5::jsonb) AS s(id text, every_days float8, meeting_days float8, kinds text) ON s.id = l.segment_id),
+     -- When the client was first viewed, looked up only for one never touched (or never met).
+     dated AS MATERIALIZED (
+       SELECT m.*, CASE WHEN m.last_touch IS NULL OR (m.meeting_days IS NOT NULL AND m.last_meeting IS NULL) THEN
+                (SELECT c2.taken_at FROM compliance_snapshots c2
+                  WHERE c2.org_id = $1::bigint AND c2.client_key = m.client_key ORDER BY c2.taken_at LIMIT 1) END AS first_seen
+         FROM measured m),
      overdue AS MATERIALIZED (
        SELECT m.*,
               greatest(0, floor(($4::bigint - coalesce(m.last_touch, m.first_seen)) / 86400000.0 - m.every_days))::int AS touch_overdue_days,
               CASE WHEN m.meeting_days IS NULL THEN 0
                    ELSE greatest(0, floor(($4::bigint - coalesce(m.last_meeting, m.first_seen)) / 86400000.0 - m.meeting_days))::int END
                 AS meeting_overdue_days
-         FROM measured m)
+         FROM dated m)
      SELECT o.client_key, c.title, c.url, o.segment_id, u.email AS manager, c.responsible,
             to_char(${utcDaySql('o.last_touch')}, 'YYYY-MM-DD') AS last_touch,
             to_char(${utcDaySql('o.last_meeting')}, 'YYYY-MM-DD') AS last_meeting,
             o.touch_overdue_days, o.meeting_overdue_days,
             greatest(o.touch_overdue_days, o.meeting_overdue_days) AS days_overdue
-       FROM overdue o JOIN compliance_snapshots c ON c.id = o.id JOIN users u ON u.id = o.user_id
+       FROM overdue o JOIN users u ON u.id = o.user_id
+       CROSS JOIN LATERAL (SELECT c.title, c.url, c.responsible FROM compliance_snapshots c
+                            WHERE c.org_id = $1::bigint AND c.client_key = o.client_key AND c.taken_at = o.taken_at LIMIT 1) c
       WHERE o.touch_overdue_days > 0 OR o.meeting_overdue_days > 0
       ORDER BY days_overdue DESC, c.title`,
     [...scopeParams(scope), asOf, JSON.stringify(segments)],
