@@ -4,16 +4,23 @@ import type { ReportRow } from '../../../lib/wire/reports';
 import type { Queryable } from '../db/database';
 import type { ReportPeriod } from './report-period';
 import type { ReportScope } from './report-scope';
-import { percent, scopeParams, scopeSql, toRows } from './report-sql';
+import { percent, queryTables, scopeParams, scopeSql } from './report-sql';
 
-/** The state of each deal at the end of the period: its latest snapshot in the period's days. */
+/**
+ * One pass over the period's snapshots: `daily` is each deal's latest snapshot of each day it was
+ * viewed (the trend), `latest` each deal's latest of the period (every other table), taken from
+ * `daily` since a deal's latest of the period is the latest of its days.
+ */
 const LATEST = `
-  WITH latest AS (
-    SELECT DISTINCT ON (c.client_key) c.client_key, c.user_id, c.stage_id, c.crm_stage, c.title, c.url, c.responsible,
-           c.required_count, c.missing_count, c.fields, c.day
+  WITH daily AS MATERIALIZED (
+    SELECT DISTINCT ON (c.client_key, c.day) c.client_key, c.user_id, c.stage_id, c.crm_stage, c.title, c.url, c.responsible,
+           c.required_count, c.missing_count, c.fields, c.day, c.taken_at
       FROM compliance_snapshots c
      WHERE ${scopeSql('c')} AND c.day BETWEEN $4::date AND $5::date
-     ORDER BY c.client_key, c.taken_at DESC
+     ORDER BY c.client_key, c.day, c.taken_at DESC
+  ),
+  latest AS MATERIALIZED (
+    SELECT DISTINCT ON (d.client_key) d.* FROM daily d ORDER BY d.client_key, d.taken_at DESC
   )`;
 
 const SUMS = `count(*)::int AS deals, count(*) FILTER (WHERE missing_count > 0)::int AS deals_with_gaps,
@@ -35,53 +42,40 @@ export async function complianceReport(db: Queryable, scope: ReportScope, period
   const withRate = (rows: ReportRow[]): ReportRow[] =>
     rows.map((r) => ({ ...r, fill_rate: percent(Number(r.filled), Number(r.required)) }));
 
-  const byManager = await db.query(
-    `${LATEST} SELECT u.id::text AS manager_id, u.email AS manager, ${SUMS}
-       FROM latest l JOIN users u ON u.id = l.user_id GROUP BY u.id, u.email ORDER BY u.email`,
-    params,
-  );
-  const byStage = await db.query(
-    `${LATEST} SELECT stage_id, CASE WHEN stage_id IS NULL THEN crm_stage END AS crm_stage, ${SUMS}
-       FROM latest GROUP BY 1, 2 ORDER BY deals DESC, 1, 2`,
-    params,
-  );
-  const byField = await db.query(
-    `${LATEST} SELECT f->>'id' AS field_id, count(*)::int AS required,
-            count(*) FILTER (WHERE NOT (f->>'filled')::boolean)::int AS missing
-       FROM latest l CROSS JOIN LATERAL jsonb_array_elements(l.fields) AS f GROUP BY 1 ORDER BY missing DESC, 1`,
-    params,
-  );
-  const gaps = await db.query(
-    `${LATEST} SELECT l.client_key, l.title, l.url, l.stage_id, l.crm_stage, u.email AS manager, l.responsible,
-            l.missing_count AS missing, l.day::text AS viewed_on,
-            (SELECT string_agg(f->>'id', ',' ORDER BY ord) FROM jsonb_array_elements(l.fields) WITH ORDINALITY AS e(f, ord)
-              WHERE NOT (f->>'filled')::boolean) AS missing_ids
-       FROM latest l JOIN users u ON u.id = l.user_id
-      WHERE l.missing_count > 0 ORDER BY l.missing_count DESC, l.day DESC, l.title LIMIT ${MAX_GAP_ROWS}`,
-    params,
-  );
-  const trend = await db.query(
-    `WITH daily AS (
-       SELECT DISTINCT ON (c.client_key, c.day) c.day, c.required_count, c.missing_count
-         FROM compliance_snapshots c
-        WHERE ${scopeSql('c')} AND c.day BETWEEN $4::date AND $5::date
-        ORDER BY c.client_key, c.day, c.taken_at DESC)
-     SELECT day::text AS day, ${SUMS} FROM daily GROUP BY day ORDER BY day`,
+  const { byManager, byStage, byField, gaps, trend } = await queryTables(
+    db,
+    LATEST,
+    {
+      byManager: `SELECT u.id::text AS manager_id, u.email AS manager, ${SUMS}
+                    FROM latest l JOIN users u ON u.id = l.user_id GROUP BY u.id, u.email ORDER BY u.email`,
+      byStage: `SELECT stage_id, CASE WHEN stage_id IS NULL THEN crm_stage END AS crm_stage, ${SUMS}
+                  FROM latest GROUP BY 1, 2 ORDER BY deals DESC, 1, 2`,
+      byField: `SELECT f->>'id' AS field_id, count(*)::int AS required,
+                       count(*) FILTER (WHERE NOT (f->>'filled')::boolean)::int AS missing
+                  FROM latest l CROSS JOIN LATERAL jsonb_array_elements(l.fields) AS f GROUP BY 1 ORDER BY missing DESC, 1`,
+      gaps: `SELECT l.client_key, l.title, l.url, l.stage_id, l.crm_stage, u.email AS manager, l.responsible,
+                    l.missing_count AS missing, l.day::text AS viewed_on,
+                    (SELECT string_agg(f->>'id', ',' ORDER BY ord) FROM jsonb_array_elements(l.fields) WITH ORDINALITY AS e(f, ord)
+                      WHERE NOT (f->>'filled')::boolean) AS missing_ids
+               FROM latest l JOIN users u ON u.id = l.user_id
+              WHERE l.missing_count > 0 ORDER BY l.missing_count DESC, l.day DESC, l.title LIMIT ${MAX_GAP_ROWS}`,
+      trend: `SELECT day::text AS day, ${SUMS} FROM daily GROUP BY day ORDER BY day`,
+    },
     params,
   );
 
   return {
-    byManager: withRate(toRows(byManager)),
-    byStage: withRate(toRows(byStage)).map((r) => ({
+    byManager: withRate(byManager),
+    byStage: withRate(byStage).map((r) => ({
       stage: stageName(r.stage_id as string | null, r.crm_stage as string | null),
       ...r,
     })),
-    byField: toRows(byField).map((r) => ({
+    byField: byField.map((r) => ({
       field: fieldName(String(r.field_id)),
       ...r,
       missing_rate: percent(Number(r.missing), Number(r.required)),
     })),
-    gaps: toRows(gaps).map((r) => {
+    gaps: gaps.map((r) => {
       const ids = typeof r.missing_ids === 'string' ? r.missing_ids.split(',') : [];
       return {
         ...r,
@@ -89,6 +83,6 @@ export async function complianceReport(db: Queryable, scope: ReportScope, period
         missing_fields: ids.map(fieldName).join(', '),
       };
     }),
-    trend: withRate(toRows(trend)),
+    trend: withRate(trend),
   };
 }

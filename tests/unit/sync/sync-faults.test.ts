@@ -1,7 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildSnapshot } from '../../../lib/compliance/build-snapshot';
 import { recordClientSeen } from '../../../lib/db/client-store';
+import { recordComplianceSnapshot } from '../../../lib/db/compliance-store';
 import { readOutbox } from '../../../lib/db/outbox';
 import { logTouch } from '../../../lib/db/touch-store';
+import { newId } from '../../../lib/ids';
+import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import { syncStatus } from '../../../lib/sync/read-sync-status';
 import type { SyncRunResult } from '../../../lib/sync/sync-engine';
 import type { Touch } from '../../../lib/touches/touch';
@@ -103,6 +107,28 @@ describe.each(liveStores())('sync faults on %s', (store) => {
     const again = await a.engine.runOnce();
     expect(again).toMatchObject({ pushed: 0, rejected: 0, batches: [] });
   }, 60_000);
+
+  it('refuses a snapshot with unknown fields or a future date with its reason, kept in the rejected list', async () => {
+    const a = await device();
+    const good = buildSnapshot(DEFAULT_PLAYBOOK, sampleContext({ crmId: '5001' }), newId(), T0);
+    const future = buildSnapshot(DEFAULT_PLAYBOOK, sampleContext({ crmId: '5002' }), newId(), Date.now() + 2 * 86_400_000);
+    const unknown = { ...buildSnapshot(DEFAULT_PLAYBOOK, sampleContext({ crmId: '5003' }), newId(), T0), managerSalary: 1 };
+    await recordComplianceSnapshot(a.db, good, T0);
+    // Written as another extension version could have: the local checks are not what refuses them.
+    await a.db.outbox.bulkAdd(
+      [future, unknown].map((p) => ({ entity: 'compliance' as const, entityId: p.id, op: 'upsert' as const, payload: p, createdAt: T0, attempts: 0, lastError: null, state: 'pending' as const })),
+    );
+    const [result] = await runToIdle(a);
+    expect(result).toMatchObject({ state: 'idle', pushed: 1, rejected: 2 });
+    const kept = new Map((await readOutbox(a.db)).map((row) => [row.entityId, row]));
+    expect(kept.has(good.id)).toBe(false);
+    expect(kept.get(future.id)).toMatchObject({ state: 'rejected', lastError: 'future_date: takenAt is ahead of the server clock' });
+    expect(kept.get(unknown.id)).toMatchObject({ state: 'rejected', lastError: expect.stringMatching(/^invalid_payload: .*managerSalary/) });
+    const status = await syncStatus(a.db, a.storage);
+    expect(status).toMatchObject({ pending: 0, rejectedCount: 2 });
+    expect(status.rejected.map((r) => r.reason).sort()).toEqual([kept.get(future.id)?.lastError, kept.get(unknown.id)?.lastError].sort());
+    expect(await server.db.query('SELECT id FROM compliance_snapshots WHERE device_id = $1', [a.deviceId])).toEqual([{ id: good.id }]);
+  });
 
   it('bisects a batch a server fails whole, marks only the poisoned items rejected, and moves on', async () => {
     const a = await device();
