@@ -1,11 +1,38 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+// The CRM sites Sufler reads: each adapter declares its hosts, frames and page-world helper,
+// and the manifest below is built from those declarations (lib/adapters/site-manifest.ts).
+import { ADAPTERS } from './lib/adapters/registry';
+import { siteContentScripts, siteHostPatterns } from './lib/adapters/site-manifest';
+import { nativeBrowserInContentScripts } from './scripts/content-script-browser';
 
-// Hosts whose CRM pages Sufler reads. Kept in one place: the manifest, the content
-// scripts and the tests all take them from lib/adapters/hosts.ts.
-import { CRM_HOST_PATTERNS } from './lib/adapters/hosts';
+const CRM_HOSTS = siteHostPatterns(ADAPTERS);
+const SITE_SCRIPTS = siteContentScripts(ADAPTERS);
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [nativeBrowserInContentScripts(SITE_SCRIPTS.map((s) => s.source))] }),
+  hooks: {
+    // One content script per site, with that site's adapter only, injected into that site's
+    // hosts only; the page-world helper likewise. Their entry files live in the adapter folders.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      for (const script of SITE_SCRIPTS) {
+        entrypoints.push({
+          type: 'content-script',
+          name: script.name,
+          inputPath: resolve(wxt.config.root, script.source),
+          outputDir: resolve(wxt.config.outDir, 'content-scripts'),
+          skipped: false,
+          options: {
+            matches: script.matches,
+            runAt: 'document_idle',
+            allFrames: script.allFrames,
+            ...(script.world === 'MAIN' ? { world: 'MAIN' as const, globalName: false } : {}),
+          },
+        });
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -13,7 +40,7 @@ export default defineConfig({
     // Least privilege: storage for settings and per-tab context, sidePanel for the native
     // panel, alarms to wake the sync engine. No "tabs": tab ids arrive without it.
     permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: [...CRM_HOST_PATTERNS],
+    host_permissions: CRM_HOSTS,
     // The toolbar button opens the native side panel (Chrome); Firefox shows the docked one.
     action: { default_title: '__MSG_extName__' },
     commands: {
@@ -23,7 +50,7 @@ export default defineConfig({
       },
     },
     web_accessible_resources: [
-      { resources: ['panel.html'], matches: [...CRM_HOST_PATTERNS] },
+      { resources: ['panel.html'], matches: CRM_HOSTS },
     ],
     ...(browser === 'firefox'
       ? {
