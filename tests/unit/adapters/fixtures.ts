@@ -28,6 +28,10 @@ export const FIXTURE_PAGES: readonly FixturePage[] = [
   { adapter: 'bitrix24', file: 'bitrix24/2026-12-01-company-card-ua.html', url: 'https://kyiv.bitrix24.ua/crm/company/details/77/', card: true },
   { adapter: 'bitrix24', file: 'bitrix24/2026-12-01-deal-card-slider.html', url: 'https://vector.bitrix24.ru/crm/deal/details/4022/?IFRAME=Y&IFRAME_TYPE=SIDE_SLIDER', card: true },
   { adapter: 'bitrix24', file: 'bitrix24/2026-12-01-deal-list.html', url: 'https://vector.bitrix24.ru/crm/deal/list/', card: false },
+  { adapter: 'hubspot', file: 'hubspot/2026-12-02-deal-record.html', url: 'https://app.hubspot.com/contacts/24681357/record/0-3/9182736450', card: true },
+  { adapter: 'hubspot', file: 'hubspot/2026-12-02-contact-record.html', url: 'https://app.hubspot.com/contacts/24681357/record/0-1/751', card: true },
+  { adapter: 'hubspot', file: 'hubspot/2026-12-02-company-record.html', url: 'https://app-eu1.hubspot.com/contacts/139204/record/0-2/3320', card: true },
+  { adapter: 'hubspot', file: 'hubspot/2026-12-02-deals-board.html', url: 'https://app.hubspot.com/contacts/24681357/objects/0-3/views/all/board', card: false },
   { adapter: 'generic', file: 'generic/2025-11-labelled-form.html', url: 'https://crm.example.test/deals/7731', card: true },
   { adapter: 'generic', file: 'generic/2025-11-label-rows.html', url: 'https://tiny.example.test/opportunity?id=88', card: true },
 ];

@@ -35,6 +35,7 @@ describe('the manifest built from the registry', () => {
     const hosts = siteHostPatterns(ADAPTERS);
     expect(new Set(hosts).size).toBe(hosts.length);
     expect(hosts).toEqual(expect.arrayContaining(['*://*.amocrm.ru/*', 'https://*.bitrix24.ru/*', 'https://*.bitrix24.de/*']));
-    for (const pattern of hosts) expect(pattern).toMatch(/^(\*|https):\/\/\*\.[a-z0-9.-]+\.[a-z]{2,}\/\*$/);
+    // Each pattern names a vendor domain: a subdomain wildcard at most, never "<all_urls>" or "*://*/*".
+    for (const pattern of hosts) expect(pattern).toMatch(/^(\*|https):\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\/\*$/);
   });
 });
