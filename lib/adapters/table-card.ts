@@ -19,7 +19,9 @@ export interface TableField {
   /** The context key: name, stage, budget, responsible, company, phone, email, or a site key. */
   key: string;
   /** The field's element (outlined when empty), alternatives newest first. */
-  find: readonly string[];
+  find?: readonly string[];
+  /** Or: the row (TableRows) whose label is one of these, case-insensitive (the UI's languages). */
+  byLabel?: readonly string[];
   /** The value inside the field's element; the element itself when absent. */
   value?: readonly string[];
   read?: ValueRead;
@@ -31,8 +33,8 @@ export interface TableField {
 /** Every other labelled row of the card, each keyed by one of its attributes. */
 export interface TableRows {
   row: readonly string[];
-  /** The attribute whose value names the row (its property / API name). */
-  keyAttribute: string;
+  /** The attribute whose value names the row (its property / API name); absent: its label does. */
+  keyAttribute?: string;
   /** Turns the attribute's value into the row's key suffix; null skips the row. */
   keyOf?: (attribute: string) => string | null;
   /** The row's label: inside the row, else beside it (in its parent). */
@@ -116,7 +118,11 @@ function cardScope(doc: Document, table: CardTable): ParentNode | null {
 }
 
 function fieldElement(root: ParentNode, table: CardTable, spec: TableField): HTMLElement | null {
-  return first(root, spec.find, table.deep === true);
+  const found = spec.find ? first(root, spec.find, table.deep === true) : null;
+  if (found) return found;
+  const labels = spec.byLabel?.map((l) => l.toLowerCase());
+  if (!labels || !table.rows) return null;
+  return all(root, table.rows.row, table.deep === true).find((row) => labels.includes(labelNear(row, table).toLowerCase())) ?? null;
 }
 
 /** The label the page shows for a field or row: inside it, else in its parent. */
@@ -131,13 +137,19 @@ function labelNear(el: HTMLElement, table: CardTable): string {
 function readField(root: ParentNode, table: CardTable, spec: TableField): PageField | null {
   const el = fieldElement(root, table, spec);
   if (!el) return null;
-  const valueEl = spec.value ? first(el, spec.value, table.deep === true) : el;
+  // A field found as a labelled row takes its value where rows keep theirs.
+  const inner = spec.value ?? (spec.byLabel && !spec.find?.some((s) => el.matches(s)) ? table.rows?.value : undefined);
+  const valueEl = inner ? first(el, inner, table.deep === true) : el;
   const value = valueOf(valueEl, spec.read ?? 'text', table.empty);
   const label = labelNear(el, table) || spec.label;
   return { key: spec.key, label, value, ...(spec.kind === 'text' || spec.kind === 'stage' ? {} : { type: spec.kind }) };
 }
 
-function rowKey(rows: TableRows, el: Element): string | null {
+function rowKey(table: CardTable, rows: TableRows, el: HTMLElement): string | null {
+  if (!rows.keyAttribute) {
+    const label = labelNear(el, table).toLowerCase();
+    return label ? `label:${label}` : null;
+  }
   const attribute = el.getAttribute(rows.keyAttribute);
   if (!attribute) return null;
   const suffix = rows.keyOf ? rows.keyOf(attribute) : attribute;
@@ -151,7 +163,7 @@ function readRows(root: ParentNode, table: CardTable, taken: ReadonlySet<Element
   const seen = new Set<string>();
   const fields: PageField[] = [];
   for (const row of all(root, rows.row, deep)) {
-    const key = rowKey(rows, row);
+    const key = rowKey(table, rows, row);
     // A row a declared field already read (or one inside it) is not listed twice.
     if (!key || seen.has(key) || [...taken].some((el) => el === row || row.contains(el) || el.contains(row))) continue;
     seen.add(key);
@@ -215,6 +227,18 @@ export function locateTableField(doc: Document, key: string, table: CardTable): 
     if (el) return el;
   }
   const rows = table.rows;
-  if (!rows || !key.startsWith('field:')) return null;
-  return all(root, rows.row, table.deep === true).find((row) => rowKey(rows, row) === key) ?? null;
+  if (!rows) return null;
+  return all(root, rows.row, table.deep === true).find((row) => rowKey(table, rows, row) === key) ?? null;
 }
+
+/** What a table-read site declares; the adapter's entry points are derived from it. */
+export interface TableSite {
+  id: string;
+  label: string;
+  hosts: readonly string[];
+  examples: { url: string; card: boolean }[];
+  matches(url: URL): boolean;
+  parseCardUrl(url: URL): TableCardRef | null;
+  table: CardTable;
+}
+

@@ -32,6 +32,10 @@ export const FIXTURE_PAGES: readonly FixturePage[] = [
   { adapter: 'hubspot', file: 'hubspot/2026-12-02-contact-record.html', url: 'https://app.hubspot.com/contacts/24681357/record/0-1/751', card: true },
   { adapter: 'hubspot', file: 'hubspot/2026-12-02-company-record.html', url: 'https://app-eu1.hubspot.com/contacts/139204/record/0-2/3320', card: true },
   { adapter: 'hubspot', file: 'hubspot/2026-12-02-deals-board.html', url: 'https://app.hubspot.com/contacts/24681357/objects/0-3/views/all/board', card: false },
+  { adapter: 'pipedrive', file: 'pipedrive/2026-12-02-deal.html', url: 'https://globex.pipedrive.com/deal/1842', card: true },
+  { adapter: 'pipedrive', file: 'pipedrive/2026-12-02-person.html', url: 'https://globex.pipedrive.com/person/311', card: true },
+  { adapter: 'pipedrive', file: 'pipedrive/2026-12-02-organization.html', url: 'https://globex.pipedrive.com/organization/57', card: true },
+  { adapter: 'pipedrive', file: 'pipedrive/2026-12-02-pipeline.html', url: 'https://globex.pipedrive.com/pipeline/1/user/everyone', card: false },
   { adapter: 'generic', file: 'generic/2025-11-labelled-form.html', url: 'https://crm.example.test/deals/7731', card: true },
   { adapter: 'generic', file: 'generic/2025-11-label-rows.html', url: 'https://tiny.example.test/opportunity?id=88', card: true },
 ];
