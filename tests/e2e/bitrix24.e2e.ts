@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+import { panelIn, panelScreenshots, serveFixtures } from './support/fixture-host';
 import { expectText, waitFor } from './support/wait';
 
 /**
@@ -12,7 +11,6 @@ import { expectText, waitFor } from './support/wait';
  * slider's iframe, exactly as on a portal.
  */
 const PORTAL = 'https://demo.bitrix24.ru';
-const FIXTURES = resolve(import.meta.dirname, '../fixtures/pages/bitrix24');
 const PAGES: Record<string, string> = {
   '/crm/deal/details/4021/': '2026-12-01-deal-card-ru.html',
   '/crm/deal/list/': '2026-12-01-deal-list.html',
@@ -34,28 +32,14 @@ afterEach(async () => {
 
 async function openPortal(): Promise<Page> {
   browser = await launchExtensionBrowser();
-  await browser.context.route(`${PORTAL}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    const slider = url.searchParams.get('IFRAME') === 'Y';
-    const file = (slider ? SLIDER_PAGES : PAGES)[url.pathname];
-    if (!file) return route.fulfill({ status: 404, body: '' });
-    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(resolve(FIXTURES, file), 'utf8') });
+  await serveFixtures(browser.context, PORTAL, (url) => {
+    const file = (url.searchParams.get('IFRAME') === 'Y' ? SLIDER_PAGES : PAGES)[url.pathname];
+    return file ? `bitrix24/${file}` : null;
   });
   return browser.context.newPage();
 }
 
-const panelIn = (host: Page | FrameLocator): FrameLocator => host.frameLocator('[data-sufler-panel] iframe');
 const byTestId = (panel: FrameLocator, id: string) => panel.locator(`[data-testid="${id}"]`);
-
-async function screenshots(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (!dir) return;
-  for (const [width, height] of [[1400, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: resolve(dir, `${name}-${width}.png`) });
-  }
-}
 
 describe('the panel beside a Bitrix24 card', () => {
   it('shows the client and the stage of a cloud portal deal, and outlines a missing required field', async () => {
@@ -70,7 +54,7 @@ describe('the panel beside a Bitrix24 card', () => {
     await waitFor(async () => (await panel.locator('[data-testid="checklist-item"][data-field-id="decision_date"]').getAttribute('data-filled')) === 'false');
     await waitFor(async () => (await page.locator('[data-cid="UF_CRM_1700000104"]').getAttribute('data-sufler-missing')) !== null);
     expect(await page.locator('[data-cid="UF_CRM_1700000101"]').getAttribute('data-sufler-missing')).toBeNull();
-    await screenshots(page, 'bitrix24-deal');
+    await panelScreenshots(page, 'bitrix24-deal');
   });
 
   it('reads the card opened in the slider over the list, and follows a switch to another card', async () => {
@@ -83,7 +67,7 @@ describe('the panel beside a Bitrix24 card', () => {
     await expectText(byTestId(panel, 'stage-unmapped'), SERVICE.crmStage);
     // The list page itself shows no panel of its own over the slider.
     expect(await page.locator('[data-sufler-panel]').first().isVisible()).toBe(false);
-    await screenshots(page, 'bitrix24-slider');
+    await panelScreenshots(page, 'bitrix24-slider');
 
     // The manager opens another deal from the list: the slider loads that card.
     await page.locator('iframe.side-panel-iframe').evaluate((frame) => {
