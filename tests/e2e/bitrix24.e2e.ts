@@ -52,7 +52,7 @@ describe('the panel beside a Bitrix24 card', () => {
     // The negotiation stage requires the decision date, which the card shows empty: it is
     // listed as missing and outlined in the entity editor itself.
     await waitFor(async () => (await panel.locator('[data-testid="checklist-item"][data-field-id="decision_date"]').getAttribute('data-filled')) === 'false');
-    await waitFor(async () => (await page.locator('[data-cid="UF_CRM_1700000104"]').getAttribute('data-sufler-missing')) !== null);
+    await waitFor(async () => (await page.locator('[data-cid="UF_CRM_1700000105"]').getAttribute('data-sufler-missing')) !== null);
     expect(await page.locator('[data-cid="UF_CRM_1700000101"]').getAttribute('data-sufler-missing')).toBeNull();
     await panelScreenshots(page, 'bitrix24-deal');
   });
