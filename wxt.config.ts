@@ -1,9 +1,14 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-
-// Hosts whose CRM pages Sufler reads. Kept in one place: the manifest, the content
-// scripts and the tests all take them from lib/adapters/hosts.ts.
-import { CRM_HOST_PATTERNS } from './lib/adapters/hosts';
+// The CRM sites Sufler reads: each adapter declares its hosts, frames and page-world helper,
+// and the manifest below is built from those declarations (lib/adapters/site-manifest.ts).
+import { ADAPTERS } from './lib/adapters/registry';
+import { siteContentScripts, siteHostPatterns, siteMainScripts, siteWebResources } from './lib/adapters/site-manifest';
 import { inPageBuild, nativeBrowserPlugin } from './scripts/build/content-browser';
+
+const CRM_HOSTS = siteHostPatterns(ADAPTERS);
+const SITE_SCRIPTS = siteContentScripts(ADAPTERS);
+const SITE_MAINS = siteMainScripts(ADAPTERS);
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -11,6 +16,35 @@ export default defineConfig({
     // Code that runs inside CRM pages carries no webextension-polyfill (see the plugin).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (inPageBuild(entrypoints)) config.plugins = [nativeBrowserPlugin(), ...(config.plugins ?? [])];
+    },
+    // One boot stub per site, injected into that site's hosts only, and its main file with that
+    // site's adapter only; the page-world helper likewise. Their entry files live in the adapter folders.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      for (const script of SITE_SCRIPTS) {
+        entrypoints.push({
+          type: 'content-script',
+          name: script.name,
+          inputPath: resolve(wxt.config.root, script.source),
+          outputDir: resolve(wxt.config.outDir, 'content-scripts'),
+          skipped: false,
+          options: {
+            matches: script.matches,
+            runAt: 'document_idle',
+            allFrames: script.allFrames,
+            ...(script.world === 'MAIN' ? { world: 'MAIN' as const, globalName: false } : {}),
+          },
+        });
+      }
+      for (const main of SITE_MAINS) {
+        entrypoints.push({
+          type: 'unlisted-script',
+          name: main.name,
+          inputPath: resolve(wxt.config.root, main.source),
+          outputDir: wxt.config.outDir,
+          skipped: false,
+          options: {},
+        });
+      }
     },
   },
   manifest: ({ browser }) => ({
@@ -20,7 +54,7 @@ export default defineConfig({
     // Least privilege: storage for settings and per-tab context, sidePanel for the native
     // panel, alarms to wake the sync engine. No "tabs": tab ids arrive without it.
     permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: [...CRM_HOST_PATTERNS],
+    host_permissions: CRM_HOSTS,
     // The toolbar button opens the native side panel (Chrome); Firefox shows the docked one.
     action: { default_title: '__MSG_extName__' },
     commands: {
@@ -29,10 +63,7 @@ export default defineConfig({
         description: '__MSG_commandTogglePanel__',
       },
     },
-    web_accessible_resources: [
-      // crm-main.js: the content script's boot stub imports it after the page's load.
-      { resources: ['panel.html', 'crm-main.js'], matches: [...CRM_HOST_PATTERNS] },
-    ],
+    web_accessible_resources: siteWebResources(ADAPTERS),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

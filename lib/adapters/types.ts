@@ -9,6 +9,28 @@ export interface SiteAdapter {
   id: string;
   label: string;
   /**
+   * Manifest match patterns of the hosts the user installed Sufler for. The manifest's
+   * content_scripts, host_permissions and web_accessible_resources are built from these
+   * (lib/adapters/site-manifest.ts); a self-hosted install is enabled per origin instead.
+   */
+  hosts: readonly string[];
+  /**
+   * Inject into every frame of these hosts, not only the top one: the site opens cards in an
+   * iframe (Bitrix24's slider). The frame showing the card reads it; see cardInChildFrame.
+   */
+  allFrames?: boolean;
+  /**
+   * The site's page-world helper, lib/adapters/<id>/page-helper.ts, runs in the page's MAIN
+   * world on these hosts only (data the site's own JavaScript holds).
+   */
+  pageHelper?: boolean;
+  /**
+   * The card shown on this page lives in a child frame (a slider over a list) whose own
+   * content script reads it; the top frame then publishes nothing, so it does not blank the
+   * child's card.
+   */
+  cardInChildFrame?(doc: Document, url: URL): boolean;
+  /**
    * Example URLs by page kind; the registry test checks each matches as declared. selfHosted:
    * a CRM on a company's own domain, enabled per origin later, so not in the manifest's hosts.
    */

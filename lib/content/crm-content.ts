@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { findAdapter } from '../adapters/registry';
 import { onPageData, requestPageData, stopPageData } from '../adapters/page-data-channel';
+import type { SiteAdapter } from '../adapters/types';
 import type { ClientContext } from '../context/client-context';
 import { applyOutline, clearOutline } from '../highlight/field-outline';
 import { revealField } from '../highlight/reveal-field';
@@ -29,10 +29,12 @@ const FIRST_READ_IDLE_TIMEOUT_MS = 150;
  * background says is missing, and dock the panel. No React and no storage of user data
  * here: this code runs inside the CRM's page.
  */
-export function startCrmContent(ctx: ContentScriptContext, browser: ContentExtensionApi): void {
+export function startCrmContent(ctx: ContentScriptContext, browser: ContentExtensionApi, adapter: SiteAdapter): void {
   const currentUrl = () => new URL(location.href);
-  const adapter = findAdapter(currentUrl());
-  if (!adapter) return;
+  if (!adapter.matches(currentUrl())) return;
+  // On sites injected into every frame, a child frame matters only when it is a card (a slider).
+  const topFrame = window === window.top;
+  if (!topFrame && !adapter.isCard(currentUrl())) return;
 
   let pageData: unknown;
   let outline: Outline = { enabled: false, keys: [] };
@@ -54,6 +56,10 @@ export function startCrmContent(ctx: ContentScriptContext, browser: ContentExten
   // way to a panel on screen) starts booting now, in the extension's process.
   if (adapter.isCard(currentUrl())) frame.preload();
 
+  /** The top frame left the card to a child frame's script (a slider over a list). */
+  let deferred = false;
+  const childFrameHasCard = () => topFrame && adapter.cardInChildFrame?.(document, currentUrl()) === true;
+
   const startReading = (): void => {
     const renderOutline = () => {
       const elements = outline.enabled
@@ -63,6 +69,7 @@ export function startCrmContent(ctx: ContentScriptContext, browser: ContentExten
     };
 
     const publish = async (context: ClientContext | null) => {
+      if (context === null && childFrameHasCard()) return;
       const seq = ++publishSeq;
       dock.setVisible(context !== null);
       try {
@@ -94,6 +101,10 @@ export function startCrmContent(ctx: ContentScriptContext, browser: ContentExten
           }
         }
         const context = reader(document, currentUrl(), pageData, changed);
+        // The slider closed: the card it published is gone, say so (the watcher sees null → null).
+        const wasDeferred = deferred;
+        deferred = context === null && childFrameHasCard();
+        if (wasDeferred && !deferred && context === null) void publish(null);
         // The CRM may re-render its form and drop our marks; put them back on every read.
         renderOutline();
         return context;

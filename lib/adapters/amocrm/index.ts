@@ -7,7 +7,7 @@ import { parseAmoPageData } from './page-data';
 import { linkedForms, newAmoFieldCache, readAmoDomDetailed, type AmoFieldCache } from './read-dom';
 import { readAmoPageData } from './read-page-data';
 import { AMO } from './selectors';
-import { AMOCRM_EXAMPLES, isAmoHost, parseAmoCardUrl } from './url';
+import { AMOCRM_EXAMPLES, AMOCRM_HOST_PATTERNS, isAmoHost, parseAmoCardUrl } from './url';
 
 function readCard(
   doc: Document,
@@ -53,6 +53,8 @@ function fieldOf(control: Element | null): HTMLElement | null {
 export const AMOCRM_ADAPTER: SiteAdapter = {
   id: 'amocrm',
   label: 'amoCRM / Kommo',
+  hosts: AMOCRM_HOST_PATTERNS,
+  pageHelper: true,
   examples: AMOCRM_EXAMPLES,
   matches: isAmoHost,
   isCard: (url) => parseAmoCardUrl(url) !== null,

@@ -2,7 +2,7 @@
 import type { AmoPageData, CustomFieldDef } from './page-data';
 
 /**
- * Runs in the page's MAIN world (entrypoints/amocrm-bridge.content.ts): turns amoCRM's own
+ * Runs in the page's MAIN world (amocrm/page-helper.ts): turns amoCRM's own
  * objects (APP, alias AMOCRM, per amoCRM's web SDK docs) into the plain JSON snapshot of the open
  * card. Everything is read defensively — the page's objects are not ours, any getter may
  * throw, shapes differ between builds — and this never throws into the page.

@@ -11,6 +11,9 @@ export interface AmoCardRef {
   id: string;
 }
 
+/** Match patterns of amoCRM's and Kommo's account hosts (the manifest's, via the adapter). */
+export const AMOCRM_HOST_PATTERNS = ['*://*.amocrm.ru/*', '*://*.amocrm.com/*', '*://*.kommo.com/*'] as const;
+
 const AMO_HOST = /^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/i;
 
 const CARD_PATH = /^\/(leads|contacts|companies)\/detail\/(\d+)\/?$/;

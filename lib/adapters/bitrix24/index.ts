@@ -7,7 +7,7 @@ import { parseBitrixPageData } from './page-data';
 import { blockByCid, editorOf, findBlock, newBxFieldCache, readBitrixDom, type BxFieldCache } from './read-dom';
 import { readBitrixPageData } from './read-page-data';
 import { BX } from './selectors';
-import { BITRIX24_EXAMPLES, matchesBitrix, parseBitrixCardUrl } from './url';
+import { BITRIX24_EXAMPLES, bitrix24CloudHostPatterns, matchesBitrix, openSliderCard, parseBitrixCardUrl } from './url';
 
 function readCard(
   doc: Document,
@@ -67,6 +67,10 @@ function locateBitrixField(doc: Document, key: string): HTMLElement | null {
 export const BITRIX24_ADAPTER: SiteAdapter = {
   id: 'bitrix24',
   label: 'Bitrix24',
+  hosts: bitrix24CloudHostPatterns(),
+  // A card opened over a list is read inside the slider's iframe.
+  allFrames: true,
+  cardInChildFrame: (doc, url) => openSliderCard(doc, url) !== null,
   examples: BITRIX24_EXAMPLES,
   matches: matchesBitrix,
   isCard: (url) => parseBitrixCardUrl(url) !== null,

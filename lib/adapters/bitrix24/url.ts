@@ -34,7 +34,7 @@ export const BITRIX24_CLOUD_ZONES = [
   'bitrix24.com.tr', 'bitrix24.cn', 'bitrix24.jp', 'bitrix24.vn', 'bitrix24.id',
 ] as const;
 
-/** Match patterns of every cloud portal: not in the manifest yet (see README, issue 8 item 1). */
+/** Match patterns of every cloud portal (https only), for the manifest. */
 export function bitrix24CloudHostPatterns(): string[] {
   return BITRIX24_CLOUD_ZONES.map((zone) => `https://*.${zone}/*`);
 }

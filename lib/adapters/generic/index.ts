@@ -45,6 +45,7 @@ export function readGeneric(doc: Document, url: URL): ClientContext | null {
 export const GENERIC_ADAPTER: SiteAdapter = {
   id: 'generic',
   label: 'Any form (by labels)',
+  hosts: [],
   examples: [],
   matches: () => false,
   isCard: () => true,

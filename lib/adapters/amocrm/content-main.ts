@@ -1,0 +1,4 @@
+import { defineSiteContentMain } from '../../content/site-content-main';
+import { AMOCRM_ADAPTER } from '.';
+
+export default defineSiteContentMain(AMOCRM_ADAPTER);

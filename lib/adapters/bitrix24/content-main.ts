@@ -1,0 +1,4 @@
+import { defineSiteContentMain } from '../../content/site-content-main';
+import { BITRIX24_ADAPTER } from '.';
+
+export default defineSiteContentMain(BITRIX24_ADAPTER);

@@ -1,0 +1,4 @@
+import { defineSiteContentMain } from '../../content/site-content-main';
+import { HUBSPOT_ADAPTER } from '.';
+
+export default defineSiteContentMain(HUBSPOT_ADAPTER);

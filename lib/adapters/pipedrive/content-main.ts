@@ -1,0 +1,4 @@
+import { defineSiteContentMain } from '../../content/site-content-main';
+import { PIPEDRIVE_ADAPTER } from '.';
+
+export default defineSiteContentMain(PIPEDRIVE_ADAPTER);
