@@ -23,24 +23,12 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- One function for both halves of an update: remove what the old rows counted, add the new.
-CREATE FUNCTION touch_day_counts_move() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE touch_day_counts c SET n = c.n - o.n
-    FROM (SELECT org_id, team_id, user_id, date '1970-01-01' + (at_ms / 86400000)::int AS day, kind, count(*) AS n
-            FROM old_rows WHERE at_ms IS NOT NULL AND kind IS NOT NULL AND NOT deleted GROUP BY 1, 2, 3, 4, 5) o
-   WHERE c.org_id = o.org_id AND c.day = o.day AND c.team_id IS NOT DISTINCT FROM o.team_id
-     AND c.user_id = o.user_id AND c.kind = o.kind;
-  INSERT INTO touch_day_counts (org_id, team_id, user_id, day, kind, n)
-  SELECT org_id, team_id, user_id, date '1970-01-01' + (at_ms / 86400000)::int, kind, count(*)
-    FROM new_rows WHERE at_ms IS NOT NULL AND kind IS NOT NULL AND NOT deleted
-   GROUP BY 1, 2, 3, 4, 5
-  ON CONFLICT (org_id, day, team_id, user_id, kind) DO UPDATE SET n = touch_day_counts.n + excluded.n;
-  RETURN NULL;
-END $$;
-
-CREATE TRIGGER touches_count_update AFTER UPDATE ON touches
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_day_counts_move();
+-- An update takes back what the old rows counted and adds what the new rows count: the two
+-- functions above, each reading its own transition table (the order does not matter).
+CREATE TRIGGER touches_count_update_remove AFTER UPDATE ON touches
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_day_counts_remove();
+CREATE TRIGGER touches_count_update_add AFTER UPDATE ON touches
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_day_counts_add();
 
 -- Tombstones and edits stored before this migration: count again from the current rows.
 DELETE FROM touch_day_counts;
