@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../../lib/adapters/registry';
-import { siteContentScripts, siteHostPatterns } from '../../../lib/adapters/site-manifest';
+import { siteContentScripts, siteHostPatterns, siteMainScripts, siteWebResources } from '../../../lib/adapters/site-manifest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -37,5 +37,16 @@ describe('the manifest built from the registry', () => {
     expect(hosts).toEqual(expect.arrayContaining(['*://*.amocrm.ru/*', 'https://*.bitrix24.ru/*', 'https://*.bitrix24.de/*']));
     // Each pattern names a vendor domain: a subdomain wildcard at most, never "<all_urls>" or "*://*/*".
     for (const pattern of hosts) expect(pattern).toMatch(/^(\*|https):\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\/\*$/);
+  });
+
+  it("makes each site's main file importable on that site only, and the panel framable on every site", () => {
+    const resources = siteWebResources(ADAPTERS);
+    expect(resources[0]).toEqual({ resources: ['panel.html'], matches: siteHostPatterns(ADAPTERS) });
+    for (const adapter of ADAPTERS) {
+      const entries = resources.filter((r) => r.resources.includes(`${adapter.id}-main.js`));
+      // One entry, on the site's own hosts: a HubSpot page cannot import amoCRM's reader.
+      expect(entries, adapter.id).toEqual([{ resources: [`${adapter.id}-main.js`], matches: [...adapter.hosts] }]);
+    }
+    for (const main of siteMainScripts(ADAPTERS)) expect(existsSync(resolve(ROOT, main.source)), main.source).toBe(true);
   });
 });
