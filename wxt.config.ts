@@ -3,11 +3,13 @@ import { defineConfig } from 'wxt';
 // The CRM sites Sufler reads: each adapter declares its hosts, frames and page-world helper,
 // and the manifest below is built from those declarations (lib/adapters/site-manifest.ts).
 import { ADAPTERS } from './lib/adapters/registry';
+import { MAIL_SITES, mailContentScripts, mailHostPatterns } from './lib/adapters/mail/mail-sites';
 import { siteContentScripts, siteHostPatterns, siteMainScripts, siteWebResources } from './lib/adapters/site-manifest';
 import { inPageBuild, nativeBrowserPlugin } from './scripts/build/content-browser';
 
 const CRM_HOSTS = siteHostPatterns(ADAPTERS);
-const SITE_SCRIPTS = siteContentScripts(ADAPTERS);
+// Webmails: a send hook in the page world and a relay, on the webmail's hosts only.
+const SITE_SCRIPTS = [...siteContentScripts(ADAPTERS), ...mailContentScripts(MAIL_SITES)];
 const SITE_MAINS = siteMainScripts(ADAPTERS);
 
 export default defineConfig({
@@ -29,7 +31,7 @@ export default defineConfig({
           skipped: false,
           options: {
             matches: script.matches,
-            runAt: 'document_idle',
+            runAt: script.runAt ?? 'document_idle',
             allFrames: script.allFrames,
             ...(script.world === 'MAIN' ? { world: 'MAIN' as const, globalName: false } : {}),
           },
@@ -52,9 +54,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'ru',
     // Least privilege: storage for settings and per-tab context, sidePanel for the native
-    // panel, alarms to wake the sync engine. No "tabs": tab ids arrive without it.
-    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: CRM_HOSTS,
+    // panel, alarms to wake the sync engine, declarativeNetRequest to block the sender's own
+    // tracking pixels in this browser. No "tabs": tab ids arrive without it.
+    permissions: ['storage', 'alarms', 'declarativeNetRequest', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: [...CRM_HOSTS, ...mailHostPatterns(MAIL_SITES)],
     // The toolbar button opens the native side panel (Chrome); Firefox shows the docked one.
     action: { default_title: '__MSG_extName__' },
     commands: {

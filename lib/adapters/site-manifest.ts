@@ -15,6 +15,8 @@ export interface SiteContentScript {
   matches: string[];
   allFrames: boolean;
   world: 'ISOLATED' | 'MAIN';
+  /** document_idle unless said: only a webmail's send hook must be in before the page's code. */
+  runAt?: 'document_start';
 }
 
 /** A file a site's boot stub imports after the page's load: `<name>.js`, web-accessible there only. */

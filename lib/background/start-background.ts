@@ -7,6 +7,9 @@ import { createBackground, type Background, type StorageChangeLike } from './cre
 import { isExtensionPageSender, type OwnExtension } from './extension-sender';
 import { handleBookMessage } from './book-requests';
 import { handleReportMessage } from './report-requests';
+import { handleMailMessage, type MailSendDeps } from './mail-send';
+import { blockOwnPixels, type DynamicRulesApi } from './own-pixel-block';
+import { MAIL_SITES, mailHostPatterns } from '../adapters/mail/mail-sites';
 
 /** How long after its start a worker waits before its wake-up sync. */
 const SYNC_AFTER_WAKE_MS = 1000;
@@ -47,8 +50,19 @@ export function startBackground(): Background {
 
   const own: OwnExtension = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
   const reports = { local, fetch: (input: string, init?: RequestInit) => fetch(input, init), own };
+  const dnr = (browser as unknown as { declarativeNetRequest?: DynamicRulesApi }).declarativeNetRequest;
+  const mail: MailSendDeps = {
+    db,
+    local,
+    sync,
+    fetch: reports.fetch,
+    now,
+    blockOwnPixels: (created) => blockOwnPixels(dnr, created),
+    mailHosts: mailHostPatterns(MAIL_SITES).map((pattern) => new URL(pattern.replace('/*', '/')).host),
+  };
   browser.runtime.onMessage.addListener(
     (message: unknown, sender) =>
+      handleMailMessage(mail, message, sender) ??
       handleReportMessage(reports, message, sender) ??
       handleBookMessage(reports, message, sender) ??
       background.onMessage(message, sender, isExtensionPageSender(sender, own)),

@@ -1,4 +1,5 @@
 import { clientKey, type ClientContext } from '../context/client-context';
+import { clientMailKeys } from '../mail/client-addresses';
 import type { SuflerDatabase } from './database';
 import { outboxUpsert } from './outbox';
 import { ClientRecordSchema, type ClientRecord } from './records';
@@ -34,11 +35,12 @@ export async function recordClientSeen(db: SuflerDatabase, context: ClientContex
       updatedAt: changed ? now : (previous?.updatedAt ?? now),
       lastSeenAt: now,
       context,
+      ...clientMailKeys(context),
     };
     await db.clients.put(record);
     if (!changed) return 'unchanged';
     // The server needs who and where the client is, not the whole page (contacts stay local).
-    const { context: _page, ...summary } = record;
+    const { context: _page, mailAddresses: _addresses, mailDomains: _domains, ...summary } = record;
     await db.outbox.add(outboxUpsert('client', key, summary, now));
     return previous === null ? 'created' : 'changed';
   });

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { ClientRecord, ComplianceRecord, OutboxRecord, PlaybookRecord, TouchRecord } from './records';
+import { clientMailKeys } from '../mail/client-addresses';
+import type { ClientRecord, ComplianceRecord, OutboxRecord, PlaybookRecord, TouchRecord, TrackedLetterRecord } from './records';
 
 /**
  * Sufler's local source of truth. Opened by the background service worker only: a
@@ -15,6 +16,7 @@ export class SuflerDatabase extends Dexie {
   outbox!: EntityTable<OutboxRecord, 'seq'>;
   playbooks!: EntityTable<PlaybookRecord, 'id'>;
   compliance!: EntityTable<ComplianceRecord, 'id'>;
+  trackedLetters!: EntityTable<TrackedLetterRecord, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -30,7 +32,28 @@ export class SuflerDatabase extends Dexie {
     this.version(2).stores({
       compliance: 'id, [clientKey+day], day',
     });
+    // Email tracking: a recipient finds its client by address or company domain (multi-entry
+    // indexes on the client row), and each sent letter is kept once per webmail message.
+    this.version(4)
+      .stores({
+        clients: 'key, updatedAt, *mailAddresses, *mailDomains',
+        trackedLetters: 'id, &letterKey, clientKey, sentAt',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('clients')
+          .toCollection()
+          .modify((row: { context?: { contacts?: unknown } }) => {
+            const contacts = row.context?.contacts;
+            if (Array.isArray(contacts)) Object.assign(row, clientMailKeys({ contacts: contacts.filter(isContactLike) }));
+          }),
+      );
   }
+}
+
+function isContactLike(c: unknown): c is { name: string; phones: string[]; emails: string[] } {
+  const emails = (c as { emails?: unknown } | null)?.emails;
+  return Array.isArray(emails) && emails.every((e) => typeof e === 'string');
 }
 
 export const DEFAULT_DB_NAME = 'sufler';

@@ -27,8 +27,28 @@ export const ClientRecordSchema = z.object({
   lastSeenAt: z.number().int().nonnegative(),
   /** The latest context read off the page, kept for reports and for the dashboard. */
   context: ClientContextSchema,
+  /** The contacts' addresses and company domains (lib/mail/client-addresses.ts): a letter's recipient finds its client by them. */
+  mailAddresses: z.array(z.string()).optional(),
+  mailDomains: z.array(z.string()).optional(),
 });
 export type ClientRecord = z.infer<typeof ClientRecordSchema>;
+
+/** A letter sent from a webmail with a pixel in it (the server holds the hits). */
+export const TrackedLetterRecordSchema = z.object({
+  /** The tracked email's id on the server too (a ULID made here). */
+  id: z.string().min(1),
+  /** `<webmail>:<its message id>`: a send retried by the webmail gets the same pixel. */
+  letterKey: z.string().min(1),
+  subject: z.string(),
+  recipients: z.array(z.string()),
+  /** The client the recipients matched, or null: tracked, linked to no client. */
+  clientKey: z.string().nullable(),
+  sentAt: z.number().int().nonnegative(),
+  pixelUrl: z.string(),
+  /** The "email sent" touch logged with it, when a client matched. */
+  touchId: z.string().nullable(),
+});
+export type TrackedLetterRecord = z.infer<typeof TrackedLetterRecordSchema>;
 
 /** A touch row is the shared Touch itself. */
 export const TouchRecordSchema = TouchSchema;

@@ -10,7 +10,13 @@ const TIMEOUT_MS = 20_000;
 type Raw = { ok: true; body: string; filename: string } | { ok: false; error: ReportError };
 
 /** One call to the team server with the stored token; a JSON `body` is sent with `method`. */
-export async function serverCall(config: SyncConfig, path: string, fetchFn: FetchLike, send?: { method: 'POST' | 'PUT'; body?: unknown }): Promise<Raw> {
+export async function serverCall(
+  config: SyncConfig,
+  path: string,
+  fetchFn: FetchLike,
+  send?: { method: 'POST' | 'PUT'; body?: unknown },
+  timeoutMs: number = TIMEOUT_MS,
+): Promise<Raw> {
   const url = `${config.serverUrl}${path}`;
   let response: Response;
   let body: string;
@@ -21,7 +27,7 @@ export async function serverCall(config: SyncConfig, path: string, fetchFn: Fetc
       method: send?.method ?? 'GET',
       headers,
       ...(send?.body === undefined ? {} : { body: JSON.stringify(send.body) }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     body = await response.text();
   } catch (error) {

@@ -20,6 +20,10 @@ export const SettingsSchema = z.object({
     .record(z.string().max(253), z.number().int().min(PANEL_WIDTH_MIN).max(PANEL_WIDTH_MAX))
     .optional()
     .catch(undefined),
+  /** Letters sent from a webmail carry an open-tracking pixel (absent: on). */
+  mailTracking: z.boolean().optional().catch(undefined),
+  /** Addresses and domains whose letters never carry a pixel (colleagues, partners). */
+  neverTrack: z.array(z.string().trim().min(1).max(320)).max(500).optional().catch(undefined),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -11,6 +11,16 @@ export function isWellFormedText(value: string): boolean {
   return !ILL_FORMED.test(value);
 }
 
+/**
+ * Text taken from a page that must be stored whatever it holds (a letter's subject): NUL and
+ * lone surrogates become U+FFFD, and it is cut to `max` units without splitting a pair.
+ */
+export function toStorableText(value: string, max: number): string {
+  let text = value.replace(/\u0000/g, '\ufffd').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  if (text.length > max) text = text.slice(0, /[\ud800-\udbff]/.test(text[max - 1] ?? '') ? max - 1 : max);
+  return text;
+}
+
 export const ILL_FORMED_MESSAGE = 'contains a NUL character or a lone surrogate';
 
 /**
