@@ -1,11 +1,11 @@
-import { CHANNEL_TAG, isSendQuestion, type SendAnswer } from './page-channel';
+import { CHANNEL_TAG, fromSameWindow, isSendQuestion, type SendAnswer } from './page-channel';
 
 /** What the relay needs of the extension API (the content script's own `browser`). */
 export interface RelayApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
 
-type RelayWindow = Pick<Window, 'addEventListener' | 'postMessage'>;
+type RelayWindow = Pick<Window, 'addEventListener' | 'postMessage' | 'document'>;
 
 function pixelOf(answer: unknown): string | null {
   const pixel = (answer as { pixelHtml?: unknown } | null)?.pixelHtml;
@@ -21,7 +21,7 @@ export function startMailRelay(win: RelayWindow, signal: AbortSignal, api: Relay
   win.addEventListener(
     'message',
     (event: MessageEvent) => {
-      if ((event.source as unknown) !== win || !isSendQuestion(event.data) || event.data.site !== site) return;
+      if (!fromSameWindow(event, win) || !isSendQuestion(event.data) || event.data.site !== site) return;
       const { ask, from, letter } = event.data;
       const reply = (pixelHtml: string | null): void => {
         const answer: SendAnswer = { tag: CHANNEL_TAG, kind: 'send-answer', ask, pixelHtml };

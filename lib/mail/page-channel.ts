@@ -53,3 +53,12 @@ export function isSendAnswer(data: unknown, ask: string): data is SendAnswer {
   const a = data as Partial<SendAnswer>;
   return a.tag === CHANNEL_TAG && a.kind === 'send-answer' && a.ask === ask && (a.pixelHtml === null || typeof a.pixelHtml === 'string');
 }
+
+/**
+ * Whether a message came from this very window (either world of it), not from a frame in the
+ * page: compared by document, which both worlds share and no frame has.
+ */
+export function fromSameWindow(event: MessageEvent, win: Pick<Window, 'document'>): boolean {
+  const source = event.source as { document?: unknown } | null;
+  return source !== null && (source === (win as unknown) || source.document === win.document);
+}

@@ -1,5 +1,5 @@
 import type { MailAdapter, OutgoingLetter } from '../adapters/mail/mail-adapter';
-import { CHANNEL_TAG, isSendAnswer, type SendQuestion } from './page-channel';
+import { CHANNEL_TAG, fromSameWindow, isSendAnswer, type SendQuestion } from './page-channel';
 
 /**
  * How long a send waits for the pixel. Past this the letter goes out untouched: a slow or
@@ -7,7 +7,7 @@ import { CHANNEL_TAG, isSendAnswer, type SendQuestion } from './page-channel';
  */
 export const ANSWER_TIMEOUT_MS = 5000;
 
-export type HookWindow = Pick<Window, 'fetch' | 'postMessage' | 'addEventListener' | 'removeEventListener' | 'setTimeout' | 'clearTimeout'> & {
+export type HookWindow = Pick<Window, 'document' | 'fetch' | 'postMessage' | 'addEventListener' | 'removeEventListener' | 'setTimeout' | 'clearTimeout'> & {
   XMLHttpRequest: typeof XMLHttpRequest;
 };
 
@@ -26,11 +26,16 @@ function safely<T>(f: () => T): T | null {
   }
 }
 
-let asked = 0;
+/** An id no other script in the page can guess, so it cannot answer in our name. */
+function questionId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** Asks the content script for the pixel of one letter; null on a timeout or a refusal. */
 function askForPixel(win: HookWindow, site: string, from: string | null, letter: OutgoingLetter): Promise<string | null> {
-  const ask = `${Date.now().toString(36)}-${(asked += 1)}`;
+  const ask = questionId();
   return new Promise((resolve) => {
     const done = (pixel: string | null): void => {
       win.removeEventListener('message', onMessage);
@@ -38,7 +43,7 @@ function askForPixel(win: HookWindow, site: string, from: string | null, letter:
       resolve(pixel);
     };
     const onMessage = (event: MessageEvent): void => {
-      if ((event.source as unknown) === win && isSendAnswer(event.data, ask)) done(event.data.pixelHtml);
+      if (fromSameWindow(event, win) && isSendAnswer(event.data, ask)) done(event.data.pixelHtml);
     };
     const timer = win.setTimeout(() => done(null), ANSWER_TIMEOUT_MS);
     win.addEventListener('message', onMessage);
@@ -49,17 +54,17 @@ function askForPixel(win: HookWindow, site: string, from: string | null, letter:
 }
 
 /** The request body with the pixel, or the body unchanged when there is none or it cannot be placed. */
-async function bodyToSend(win: HookWindow, hook: SendHookOptions, body: string): Promise<string> {
+async function bodyToSend(win: HookWindow, hook: SendHookOptions, body: string, letter: OutgoingLetter): Promise<string> {
   const { adapter } = hook;
-  const letter = safely(() => adapter.readSendRequest(body));
-  if (letter === null) return body;
   const pixel = await askForPixel(win, adapter.id, safely(() => hook.sender()), letter);
   if (pixel === null) return body;
   return safely(() => adapter.addPixelToSendRequest(body, pixel)) ?? body;
 }
 
-function isSend(adapter: MailAdapter, method: string, url: string, body: unknown): body is string {
-  return method.toUpperCase() === 'POST' && typeof body === 'string' && safely(() => adapter.isSendRequest(url)) === true;
+/** The letter a request sends, or null for any other request (a draft save, a read, a non-string body). */
+function letterSent(adapter: MailAdapter, method: string, url: string, body: unknown): OutgoingLetter | null {
+  if (method.toUpperCase() !== 'POST' || typeof body !== 'string' || safely(() => adapter.isSendRequest(url)) !== true) return null;
+  return safely(() => adapter.readSendRequest(body));
 }
 
 /**
@@ -91,10 +96,9 @@ export function installSendHook(win: HookWindow, hook: SendHookOptions): () => v
 
   proto.send = function send(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const request = opened.get(this);
-    if (request === undefined || !request.async || !isSend(adapter, request.method, request.url, body)) {
-      return originalSend.call(this, body);
-    }
-    void bodyToSend(win, hook, body).then((finalBody) => {
+    const letter = request === undefined || !request.async ? null : letterSent(adapter, request.method, request.url, body);
+    if (letter === null) return originalSend.call(this, body);
+    void bodyToSend(win, hook, body as string, letter).then((finalBody) => {
       try {
         originalSend.call(this, finalBody);
       } catch {
@@ -106,8 +110,9 @@ export function installSendHook(win: HookWindow, hook: SendHookOptions): () => v
   win.fetch = function fetch(input: RequestInfo | URL, init?: RequestInit) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET');
-    if (!isSend(adapter, method, url, init?.body)) return originalFetch.call(win, input, init);
-    return bodyToSend(win, hook, init!.body as string).then((body) => originalFetch.call(win, input, { ...init, body }));
+    const letter = letterSent(adapter, method, url, init?.body);
+    if (letter === null) return originalFetch.call(win, input, init);
+    return bodyToSend(win, hook, init!.body as string, letter).then((body) => originalFetch.call(win, input, { ...init, body }));
   } as typeof win.fetch;
 
   return () => {
