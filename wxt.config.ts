@@ -55,8 +55,9 @@ export default defineConfig({
     default_locale: 'ru',
     // Least privilege: storage for settings and per-tab context, sidePanel for the native
     // panel, alarms to wake the sync engine, declarativeNetRequest to block the sender's own
-    // tracking pixels in this browser. No "tabs": tab ids arrive without it.
-    permissions: ['storage', 'alarms', 'declarativeNetRequest', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // tracking pixels in this browser, notifications when a client opens a letter. No "tabs":
+    // tab ids arrive without it.
+    permissions: ['storage', 'alarms', 'declarativeNetRequest', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...CRM_HOSTS, ...mailHostPatterns(MAIL_SITES)],
     // The toolbar button opens the native side panel (Chrome); Firefox shows the docked one.
     action: { default_title: '__MSG_extName__' },

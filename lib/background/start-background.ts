@@ -10,6 +10,10 @@ import { handleReportMessage } from './report-requests';
 import { handleMailMessage, type MailSendDeps } from './mail-send';
 import { blockOwnPixels, type DynamicRulesApi } from './own-pixel-block';
 import { MAIL_SITES, mailHostPatterns } from '../adapters/mail/mail-sites';
+import { createOpenNotifier, type NotificationsLike } from './open-notifier';
+import { followOpenEvents } from './open-event-stream';
+import { readSettings } from './settings-storage';
+import { uiLang } from './user-messages';
 
 /** How long after its start a worker waits before its wake-up sync. */
 const SYNC_AFTER_WAKE_MS = 1000;
@@ -32,7 +36,26 @@ export function startBackground(): Background {
   });
   const alarms = (browser.alarms as unknown as AlarmsLike | undefined) ?? null;
   // The runner tells the hub when a run starts and ends; `background` exists by the first run.
-  const sync = createSyncRunner({ engine, alarms, listener: { syncChanged: () => background.hub.syncChanged() } });
+  const notifications = (browser as unknown as { notifications?: NotificationsLike }).notifications ?? null;
+  const notifier = createOpenNotifier({
+    db,
+    local,
+    notifications,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    now,
+    lang: async () => uiLang(await readSettings(local), globalThis.navigator?.language),
+  });
+  // After each sync run, announce the opens its pull brought.
+  const sync = createSyncRunner({
+    engine,
+    alarms,
+    listener: {
+      syncChanged: () => {
+        background.hub.syncChanged();
+        void notifier.check();
+      },
+    },
+  });
   const deps: BackgroundDeps = {
     db,
     session: browser.storage.session as unknown as StorageAreaLike,
@@ -90,6 +113,24 @@ export function startBackground(): Background {
   });
   browser.alarms?.onAlarm.addListener((alarm) => {
     void sync.onAlarm(alarm.name);
+  });
+
+  // A counted open arrives live while the worker runs: pull its touch now (the notice follows
+  // the pull); a letter linked to no client is announced from the event itself.
+  void followOpenEvents(
+    {
+      local,
+      fetch: (input, init) => fetch(input, init),
+      onEvent: (event) => {
+        void notifier.onEvent(event);
+        void sync.now();
+      },
+      sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
+    },
+    new AbortController().signal,
+  );
+  browser.notifications?.onClicked.addListener((id) => {
+    void notifier.cardFor(id).then((url) => (url === null ? undefined : browser.tabs.create({ url })));
   });
 
   // Whatever woke the worker, push what waits and pull what is new (a no-op without a

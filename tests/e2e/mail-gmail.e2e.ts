@@ -129,5 +129,19 @@ describe('email opens in Gmail', () => {
     expect(hit).toMatchObject({ status: 200, bytes: 43, type: 'image/gif' });
     await waitFor(async () => (await tracked()).opens === 1, 5_000, 'the open counted');
     expect((await tracked()).hits).toEqual([expect.objectContaining({ class: 'provider_proxy', counted: true })]);
+
+    // The sender is told at once, with the client's name; the open is a touch of the client.
+    const notices = () =>
+      browser!.worker.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            (globalThis as unknown as { chrome: { notifications: { getAll(cb: (all: Record<string, unknown>) => void): void } } }).chrome.notifications.getAll((all) => resolve(Object.keys(all)));
+          }),
+      );
+    await waitFor(async () => (await notices()).length === 1, 10_000, 'the open notification');
+    const touchesAfter = await readStore<{ id: string; kind: string; clientKey: string }>(browser.context, browser.extensionId, 'touches');
+    const openTouch = touchesAfter.find((t) => t.kind === 'email_open');
+    expect(openTouch?.clientKey).toBe(letters[0]!.clientKey);
+    expect(await notices()).toEqual([`sufler-open:${openTouch!.id}`]);
   }, 120_000);
 });
