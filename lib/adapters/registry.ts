@@ -3,6 +3,8 @@ import { BITRIX24_ADAPTER } from './bitrix24';
 import { GENERIC_ADAPTER } from './generic';
 import { HUBSPOT_ADAPTER } from './hubspot';
 import { PIPEDRIVE_ADAPTER } from './pipedrive';
+import { SALESFORCE_ADAPTER } from './salesforce';
+import { ZOHO_ADAPTER } from './zoho';
 import type { SiteAdapter } from './types';
 
 /**
@@ -11,7 +13,7 @@ import type { SiteAdapter } from './types';
  * each site's content script imports its own adapter only, never this registry, so a site's
  * bundle carries no other site's reader. The generic one is not here: it is opt-in per host.
  */
-export const ADAPTERS: readonly SiteAdapter[] = [AMOCRM_ADAPTER, BITRIX24_ADAPTER, HUBSPOT_ADAPTER, PIPEDRIVE_ADAPTER];
+export const ADAPTERS: readonly SiteAdapter[] = [AMOCRM_ADAPTER, BITRIX24_ADAPTER, HUBSPOT_ADAPTER, PIPEDRIVE_ADAPTER, SALESFORCE_ADAPTER, ZOHO_ADAPTER];
 
 export { GENERIC_ADAPTER };
 

@@ -35,6 +35,8 @@ export interface TableRows {
   row: readonly string[];
   /** The attribute whose value names the row (its property / API name); absent: its label does. */
   keyAttribute?: string;
+  /** Where that attribute is, when on an element inside the row (Zoho's label), not the row itself. */
+  keyFrom?: readonly string[];
   /** Turns the attribute's value into the row's key suffix; null skips the row. */
   keyOf?: (attribute: string) => string | null;
   /** The row's label: inside the row, else beside it (in its parent). */
@@ -59,6 +61,8 @@ export interface CardTable {
   deep?: boolean;
   /** Placeholder texts the site shows in an empty field. */
   empty?: RegExp;
+  /** Deep tables: elements whose text is for screen readers only (never part of a value). */
+  hiddenText?: string;
 }
 
 export interface TableCardRef {
@@ -66,16 +70,60 @@ export interface TableCardRef {
   id: string;
 }
 
+/**
+ * The shadow roots found under each root during one read: a deep lookup walks every element
+ * once per read, not once per selector (a Lightning page holds thousands of them).
+ */
+let scopeMemo: Map<ParentNode, ParentNode[]> | null = null;
+
+function withScopeMemo<T>(fn: () => T): T {
+  const outer = scopeMemo;
+  scopeMemo = new Map();
+  try {
+    return fn();
+  } finally {
+    scopeMemo = outer;
+  }
+}
+
 /** An element's subtree and, when deep, every open shadow root below it, in document order. */
 function scopes(root: ParentNode, deep: boolean): ParentNode[] {
   if (!deep) return [root];
+  const known = scopeMemo?.get(root);
+  if (known) return known;
   const found: ParentNode[] = [root];
   for (let i = 0; i < found.length; i++) {
     const scope = found[i];
     if (!scope) continue;
     for (const el of scope.querySelectorAll('*')) if (el.shadowRoot) found.push(el.shadowRoot);
   }
+  scopeMemo?.set(root, found);
   return found;
+}
+
+const SKIPPED_TEXT = new Set(['script', 'style', 'template']);
+
+/**
+ * The text a reader sees, through open shadow roots: an element with a shadow root shows that
+ * root, and a slot shows what is assigned to it (else its own children, as in LWC's synthetic
+ * shadow, where slotted nodes sit inside the slot element in the light DOM).
+ */
+export function composedText(node: Node, hidden?: string): string {
+  if (node.nodeType === 3) return (node as Text).data;
+  if (node.nodeType !== 1 && node.nodeType !== 11) return '';
+  const el = node as Element;
+  if (node.nodeType === 1 && (SKIPPED_TEXT.has(el.localName) || (hidden !== undefined && el.matches(hidden)))) return '';
+  let children: ArrayLike<Node> = (node.nodeType === 1 ? el.shadowRoot?.childNodes : undefined) ?? node.childNodes;
+  if (el.localName === 'slot') {
+    const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
+    if (assigned.length > 0) children = assigned;
+  }
+  let text = '';
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child) text += composedText(child, hidden);
+  }
+  return text;
 }
 
 function first(root: ParentNode, selectors: readonly string[], deep: boolean): HTMLElement | null {
@@ -97,14 +145,17 @@ function all(root: ParentNode, selectors: readonly string[], deep: boolean): HTM
   return [];
 }
 
-function valueOf(el: HTMLElement | null, read: ValueRead, empty: RegExp | undefined): string {
+function valueOf(el: HTMLElement | null, read: ValueRead, table: CardTable): string {
   if (!el) return '';
+  const empty = table.empty;
   const raw =
     read === 'input'
       ? (el as HTMLInputElement).value ?? el.getAttribute('value') ?? ''
       : read === 'title'
         ? el.getAttribute('title') ?? ''
-        : el.textContent ?? '';
+        : table.deep === true
+          ? composedText(el, table.hiddenText)
+          : el.textContent ?? '';
   const text = normaliseSpace(raw);
   return empty?.test(text) ? '' : text;
 }
@@ -131,7 +182,7 @@ function labelNear(el: HTMLElement, table: CardTable): string {
   if (!selectors) return '';
   const deep = table.deep === true;
   const own = first(el, selectors, deep) ?? (el.parentElement ? first(el.parentElement, selectors, deep) : null);
-  return normaliseSpace(own?.textContent);
+  return normaliseSpace(own ? (deep ? composedText(own, table.hiddenText) : own.textContent) : '');
 }
 
 function readField(root: ParentNode, table: CardTable, spec: TableField): PageField | null {
@@ -140,7 +191,7 @@ function readField(root: ParentNode, table: CardTable, spec: TableField): PageFi
   // A field found as a labelled row takes its value where rows keep theirs.
   const inner = spec.value ?? (spec.byLabel && !spec.find?.some((s) => el.matches(s)) ? table.rows?.value : undefined);
   const valueEl = inner ? first(el, inner, table.deep === true) : el;
-  const value = valueOf(valueEl, spec.read ?? 'text', table.empty);
+  const value = valueOf(valueEl, spec.read ?? 'text', table);
   const label = labelNear(el, table) || spec.label;
   return { key: spec.key, label, value, ...(spec.kind === 'text' || spec.kind === 'stage' ? {} : { type: spec.kind }) };
 }
@@ -150,7 +201,8 @@ function rowKey(table: CardTable, rows: TableRows, el: HTMLElement): string | nu
     const label = labelNear(el, table).toLowerCase();
     return label ? `label:${label}` : null;
   }
-  const attribute = el.getAttribute(rows.keyAttribute);
+  const holder = rows.keyFrom ? first(el, rows.keyFrom, table.deep === true) : el;
+  const attribute = holder?.getAttribute(rows.keyAttribute);
   if (!attribute) return null;
   const suffix = rows.keyOf ? rows.keyOf(attribute) : attribute;
   return suffix ? `field:${suffix}` : null;
@@ -168,24 +220,30 @@ function readRows(root: ParentNode, table: CardTable, taken: ReadonlySet<Element
     if (!key || seen.has(key) || [...taken].some((el) => el === row || row.contains(el) || el.contains(row))) continue;
     seen.add(key);
     const valueEl = rows.value ? first(row, rows.value, deep) : row;
-    fields.push({ key, label: labelNear(row, table), value: valueOf(valueEl, rows.read ?? 'text', table.empty) });
+    fields.push({ key, label: labelNear(row, table), value: valueOf(valueEl, rows.read ?? 'text', table) });
   }
   return fields;
 }
 
 /** The card as a context, or null when the card's root or name is not on the page. */
 export function readTableCard(doc: Document, url: URL, ref: TableCardRef, table: CardTable): ClientContext | null {
+  return withScopeMemo(() => readCardIn(doc, url, ref, table));
+}
+
+function readCardIn(doc: Document, url: URL, ref: TableCardRef, table: CardTable): ClientContext | null {
   const root = cardScope(doc, table);
   if (!root) return null;
   const own = new Map<string, PageField>();
   const taken = new Set<Element>();
   for (const spec of table.fields) {
+    // Every alternative of a field is taken, so a stage read from Salesforce's Path is not
+    // listed again as its StageName row.
+    const el = fieldElement(root, table, spec);
+    if (!el) continue;
+    taken.add(el);
     if (own.has(spec.key)) continue;
     const field = readField(root, table, spec);
-    if (!field) continue;
-    own.set(spec.key, field);
-    const el = fieldElement(root, table, spec);
-    if (el) taken.add(el);
+    if (field) own.set(spec.key, field);
   }
   const name = own.get('name')?.value ?? '';
   if (!name) {
@@ -220,6 +278,10 @@ export function readTableCard(doc: Document, url: URL, ref: TableCardRef, table:
 
 /** The element to outline for a key: a declared field, or a row by its key. */
 export function locateTableField(doc: Document, key: string, table: CardTable): HTMLElement | null {
+  return withScopeMemo(() => locateIn(doc, key, table));
+}
+
+function locateIn(doc: Document, key: string, table: CardTable): HTMLElement | null {
   const root = table.scope ? first(doc, table.scope, table.deep === true) ?? doc : doc;
   for (const spec of table.fields) {
     if (spec.key !== key) continue;

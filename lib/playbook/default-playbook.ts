@@ -1,5 +1,6 @@
 import type { Playbook } from './schema';
 import { DEFAULT_ACTIVITY_NORMS } from './default/activity-norms';
+import { DEFAULT_CRM_STAGES } from './default/crm-stages';
 import { DEFAULT_FIELDS } from './default/fields';
 import { DEFAULT_OBJECTIONS } from './default/objections';
 import { DEFAULT_ROLES } from './default/roles';
@@ -23,7 +24,11 @@ export const DEFAULT_PLAYBOOK: Playbook = {
   id: 'default',
   name: t('Стандарт продаж B2B (по умолчанию)', 'B2B sales standard (default)'),
   roles: DEFAULT_ROLES,
-  stages: DEFAULT_STAGES,
+  // Each stage with its names per CRM (default/crm-stages.ts).
+  stages: DEFAULT_STAGES.map((stage) => {
+    const perCrm = DEFAULT_CRM_STAGES[stage.id];
+    return perCrm ? { ...stage, crmStages: { ...perCrm, ...stage.crmStages } } : stage;
+  }),
   fields: DEFAULT_FIELDS,
   scripts: [COLD_CALL, INBOUND_QUALIFICATION, BOOK_MEETING, PROPOSAL_FOLLOW_UP, VIP_INVITATION],
   objections: DEFAULT_OBJECTIONS,

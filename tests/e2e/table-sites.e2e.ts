@@ -4,7 +4,11 @@ import { launchExtensionBrowser, type ExtensionBrowser } from './support/extensi
 import { panelIn, panelScreenshots, serveFixtures } from './support/fixture-host';
 import { expectText, waitFor } from './support/wait';
 
-/** HubSpot and Pipedrive cards, served under the vendors' real host names. */
+/**
+ * HubSpot, Pipedrive, Salesforce and Zoho cards, served under the vendors' real host names.
+ * The Salesforce lead renders in native shadow roots (declarative ones, which Chromium attaches
+ * while parsing), so the panel shows what only a read through shadow roots finds.
+ */
 let browser: ExtensionBrowser | undefined;
 afterEach(async () => {
   await browser?.close();
@@ -38,6 +42,22 @@ const CASES = [
     file: 'pipedrive/2026-12-02-deal.html',
     name: 'Globex fleet renewal',
     stage: 'Proposal made',
+  },
+  {
+    crm: 'salesforce',
+    origin: 'https://globex.lightning.force.com',
+    path: '/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
+    file: 'salesforce/2026-12-02-lead-native-shadow-de.html',
+    name: 'Dana Whitfield',
+    stage: 'Working - Contacted',
+  },
+  {
+    crm: 'zoho',
+    origin: 'https://crm.zoho.com',
+    path: '/crm/org699416994/tab/Potentials/5293322000003516055',
+    file: 'zoho/2026-12-02-deal.html',
+    name: 'Globex fleet renewal',
+    stage: 'Proposal/Price Quote',
   },
 ] as const;
 

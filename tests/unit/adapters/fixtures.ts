@@ -36,6 +36,15 @@ export const FIXTURE_PAGES: readonly FixturePage[] = [
   { adapter: 'pipedrive', file: 'pipedrive/2026-12-02-person.html', url: 'https://globex.pipedrive.com/person/311', card: true },
   { adapter: 'pipedrive', file: 'pipedrive/2026-12-02-organization.html', url: 'https://globex.pipedrive.com/organization/57', card: true },
   { adapter: 'pipedrive', file: 'pipedrive/2026-12-02-pipeline.html', url: 'https://globex.pipedrive.com/pipeline/1/user/everyone', card: false },
+  { adapter: 'salesforce', file: 'salesforce/2026-12-02-opportunity.html', url: 'https://globex.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ12AAB/view', card: true },
+  { adapter: 'salesforce', file: 'salesforce/2026-12-02-lead-native-shadow-de.html', url: 'https://globex.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view', card: true },
+  { adapter: 'salesforce', file: 'salesforce/2026-12-02-account.html', url: 'https://globex.lightning.force.com/lightning/r/Account/0015g00000QrStUAAZ/view', card: true },
+  { adapter: 'salesforce', file: 'salesforce/2026-12-02-contact-ru.html', url: 'https://globex.lightning.force.com/lightning/r/Contact/0035g00000LmNoPAAV/view', card: true },
+  { adapter: 'salesforce', file: 'salesforce/2026-12-02-opportunity-list.html', url: 'https://globex.lightning.force.com/lightning/o/Opportunity/list?filterName=Recent', card: false },
+  { adapter: 'zoho', file: 'zoho/2026-12-02-deal.html', url: 'https://crm.zoho.com/crm/org699416994/tab/Potentials/5293322000003516055', card: true },
+  { adapter: 'zoho', file: 'zoho/2026-12-02-lead-ru.html', url: 'https://crm.zoho.eu/crm/org20071234/tab/Leads/411856000000402011', card: true },
+  { adapter: 'zoho', file: 'zoho/2026-12-02-contact-de.html', url: 'https://crm.zoho.eu/crm/org20071234/tab/Contacts/411856000000402013', card: true },
+  { adapter: 'zoho', file: 'zoho/2026-12-02-deals-list.html', url: 'https://crm.zoho.com/crm/org699416994/tab/Potentials/custom-view/5293322000000087501/list', card: false },
   { adapter: 'generic', file: 'generic/2025-11-labelled-form.html', url: 'https://crm.example.test/deals/7731', card: true },
   { adapter: 'generic', file: 'generic/2025-11-label-rows.html', url: 'https://tiny.example.test/opportunity?id=88', card: true },
 ];
@@ -48,10 +57,28 @@ export function fixtureFilesOnDisk(): string[] {
   return walk(PAGES_DIR).sort();
 }
 
-/** The fixture parsed as a document of its own (happy-dom's DOMParser). */
+/**
+ * Declarative shadow roots (`<template shadowrootmode>`) attached to their hosts, as Chromium
+ * does while parsing a page; DOMParser leaves them as templates. Fixtures of LWC pages in
+ * native shadow (Salesforce) use them for the roots LWC attaches at run time.
+ */
+function attachDeclarativeShadowRoots(root: ParentNode): void {
+  for (const template of Array.from(root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode]'))) {
+    const host = template.parentElement;
+    if (!host || host.shadowRoot) continue;
+    const shadow = host.attachShadow({ mode: template.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open' });
+    shadow.append(template.content);
+    template.remove();
+    attachDeclarativeShadowRoots(shadow);
+  }
+}
+
+/** The fixture parsed as a document of its own (happy-dom's DOMParser), shadow roots attached. */
 export function loadFixture(file: string): Document {
   const html = readFileSync(join(PAGES_DIR, file), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  attachDeclarativeShadowRoots(doc);
+  return doc;
 }
 
 export function fixture(file: string): FixturePage & { doc: Document; u: URL } {

@@ -77,8 +77,23 @@ describe('per-CRM stage mapping', () => {
     let pb = mapCrmStage(DEFAULT_PLAYBOOK, 'negotiation', 'bitrix24', ' C3:PREPARATION ');
     pb = mapCrmStage(pb, 'proposal_sent', 'bitrix24', 'c3:preparation');
     expect(parsePlaybook(pb).ok).toBe(true);
-    expect(pb.stages.find((s) => s.id === 'negotiation')).not.toHaveProperty('crmStages');
-    expect(pb.stages.find((s) => s.id === 'proposal_sent')?.crmStages).toEqual({ bitrix24: ['c3:preparation'] });
+    // The default lists stay; the moved name leaves negotiation's list for Bitrix24.
+    expect(pb.stages.find((s) => s.id === 'negotiation')?.crmStages?.bitrix24).toEqual(['PREPAYMENT_INVOICE']);
+    expect(pb.stages.find((s) => s.id === 'proposal_sent')?.crmStages?.bitrix24).toEqual(['PREPARATION', 'c3:preparation']);
     expect(mapCrmStage(pb, 'no-such-stage', 'bitrix24', 'X')).toBe(pb);
+  });
+
+  it('maps each CRM\'s default stages in the default playbook, by its own name or stage id', () => {
+    const at = (name: string, source: string, stageId?: string) => matchStage(DEFAULT_PLAYBOOK, name, { source, stageId: stageId ?? null })?.id;
+    expect(at('Proposal/Price Quote', 'salesforce')).toBe('proposal_sent');
+    expect(at('Working - Contacted', 'salesforce')).toBe('qualification');
+    expect(at('Negotiation/Review', 'zoho')).toBe('negotiation');
+    expect(at('Closed-Lost to Competition', 'zoho')).toBe('lost');
+    expect(at('Contract sent', 'hubspot')).toBe('negotiation');
+    expect(at('Appointment scheduled', 'hubspot')).toBe('meeting_booked');
+    expect(at('Подготовка документов', 'bitrix24', 'PREPARATION')).toBe('proposal_sent');
+    expect(at('Сделка провалена', 'bitrix24', 'LOSE')).toBe('lost');
+    // Another CRM's own name is not mapped by it.
+    expect(at('Contract sent', 'amocrm')).toBeUndefined();
   });
 });

@@ -1,0 +1,4 @@
+import { defineSiteContentMain } from '../../content/site-content-main';
+import { SALESFORCE_ADAPTER } from '.';
+
+export default defineSiteContentMain(SALESFORCE_ADAPTER);

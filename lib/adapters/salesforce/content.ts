@@ -1,0 +1,3 @@
+import { defineSiteContentScript } from '../../content/site-content-script';
+
+export default defineSiteContentScript('salesforce');
