@@ -1,4 +1,4 @@
-import { queryOrNull } from '../dom-lookup';
+import { normaliseSpace, queryAllOf, queryOrNull } from '../dom-lookup';
 
 /**
  * One open compose window of a webmail other than Gmail (whose reader predates this shape and
@@ -55,4 +55,32 @@ export function enclosingRoot(from: Element, mustHold: readonly string[], limit 
 /** Ctrl+Enter (Cmd+Enter on a Mac): the send shortcut of all four webmails. */
 export function isSendShortcut(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey?: boolean; shiftKey?: boolean }): boolean {
   return event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+}
+
+/** A compose found by its subject field, its recipients in rows of attribute-carrying chips. */
+export interface SubjectAnchoredCompose {
+  subject: readonly string[];
+  sendButton: readonly string[];
+  /** Classes the window itself may have; else the nearest ancestor holding a send button. */
+  root?: readonly string[];
+  fields: Record<RecipientField, readonly string[]>;
+  chips: string;
+  chipAttributes: readonly string[];
+}
+
+/** Every compose of a subject-anchored webmail (Yandex, Mail.ru), once each, in document order. */
+export function readSubjectAnchoredComposes(doc: ParentNode, spec: SubjectAnchoredCompose): MailCompose[] {
+  const seen = new Set<Element>();
+  const composes: MailCompose[] = [];
+  for (const subject of queryAllOf<HTMLInputElement>(doc, spec.subject)) {
+    const root = (spec.root ? subject.closest(spec.root.join(',')) : null) ?? enclosingRoot(subject, spec.sendButton);
+    if (root === null || seen.has(root)) continue;
+    seen.add(root);
+    const read = (field: RecipientField): string[] => {
+      const row = queryOrNull(root, spec.fields[field]);
+      return row === null ? [] : chipAddresses(row.querySelectorAll(spec.chips), spec.chipAttributes);
+    };
+    composes.push({ root, composeId: null, subject: normaliseSpace(subject.value), to: read('to'), cc: read('cc'), bcc: read('bcc'), sendButton: queryOrNull(root, spec.sendButton) });
+  }
+  return composes;
 }

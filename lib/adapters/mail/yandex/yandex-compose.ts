@@ -1,5 +1,4 @@
-import { normaliseSpace, queryAllOf, queryOrNull } from '../../dom-lookup';
-import { chipAddresses, enclosingRoot, RECIPIENT_FIELDS, type MailCompose, type RecipientField } from '../mail-compose';
+import { readSubjectAnchoredComposes, type MailCompose, type RecipientField, type SubjectAnchoredCompose } from '../mail-compose';
 
 /*
  * Yandex Mail's React compose (SOURCES.md; classes are BEM names, the same in every UI
@@ -24,21 +23,8 @@ export const YANDEX_COMPOSE = {
   /** Committed recipient chips ("yabbles"); the address is in `data-email` (id 69790808031, 2026). */
   chips: '.js-yabble, .yabble-compose',
   chipAttributes: ['data-email', 'data-value', 'email', 'title'],
-} as const;
+} as const satisfies SubjectAnchoredCompose;
 
 export function readYandexComposes(doc: ParentNode): MailCompose[] {
-  const seen = new Set<Element>();
-  const composes: MailCompose[] = [];
-  for (const subject of queryAllOf<HTMLInputElement>(doc, YANDEX_COMPOSE.subject)) {
-    const root = enclosingRoot(subject, YANDEX_COMPOSE.sendButton);
-    if (root === null || seen.has(root)) continue;
-    seen.add(root);
-    const read = (field: RecipientField): string[] => {
-      const row = queryOrNull(root, YANDEX_COMPOSE.fields[field]);
-      return row === null ? [] : chipAddresses(row.querySelectorAll(YANDEX_COMPOSE.chips), YANDEX_COMPOSE.chipAttributes);
-    };
-    const [to, cc, bcc] = RECIPIENT_FIELDS.map(read) as [string[], string[], string[]];
-    composes.push({ root, composeId: null, subject: normaliseSpace(subject.value), to, cc, bcc, sendButton: queryOrNull(root, YANDEX_COMPOSE.sendButton) });
-  }
-  return composes;
+  return readSubjectAnchoredComposes(doc, YANDEX_COMPOSE);
 }
