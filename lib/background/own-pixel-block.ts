@@ -16,9 +16,9 @@ export async function blockOwnPixels(dnr: DynamicRulesApi | undefined, created: 
   if (dnr === undefined) return;
   const prefix = ownPixelPrefix(created.pixelUrl, created.senderKey);
   if (prefix === null) return;
-  const wanted = ownPixelRules(prefix);
+  const wanted = ownPixelRules(prefix, created.pixelUrl.startsWith('http:') ? 'http' : 'https');
   const current = await dnr.getDynamicRules();
-  const same = wanted.every((rule) => current.some((c) => c.id === rule.id && c.condition.urlFilter === rule.condition.urlFilter));
+  const same = current.filter((c) => OWN_PIXEL_RULE_IDS.includes(c.id)).length === wanted.length && wanted.every((rule) => current.some((c) => c.id === rule.id && c.condition.urlFilter === rule.condition.urlFilter));
   if (same) return;
   await dnr.updateDynamicRules({ removeRuleIds: [...OWN_PIXEL_RULE_IDS], addRules: wanted });
 }

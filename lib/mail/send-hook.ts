@@ -1,3 +1,4 @@
+import { formBodyFromEntries } from '../adapters/mail/form-body';
 import type { MailAdapter, OutgoingLetter } from '../adapters/mail/mail-adapter';
 import { CHANNEL_TAG, fromSameWindow, isSendAnswer, type SendQuestion } from './page-channel';
 
@@ -48,23 +49,51 @@ function askForPixel(win: HookWindow, site: string, from: string | null, letter:
     const timer = win.setTimeout(() => done(null), ANSWER_TIMEOUT_MS);
     win.addEventListener('message', onMessage);
     const { messageId, to, cc, bcc, subject } = letter;
-    const question: SendQuestion = { tag: CHANNEL_TAG, kind: 'send', ask, site, from, letter: { messageId, to, cc, bcc, subject } };
+    // A new letter may have no id yet (Outlook's CreateItem): the question's own id stands in.
+    const question: SendQuestion = { tag: CHANNEL_TAG, kind: 'send', ask, site, from, letter: { messageId: messageId === '' ? `new-${ask}` : messageId, to, cc, bcc, subject } };
     win.postMessage(question, '*');
   });
 }
 
 /** The request body with the pixel, or the body unchanged when there is none or it cannot be placed. */
-async function bodyToSend(win: HookWindow, hook: SendHookOptions, body: string, letter: OutgoingLetter): Promise<string> {
+/** The text to send instead of the page's body, or null to send the page's body unchanged. */
+async function bodyToSend(win: HookWindow, hook: SendHookOptions, held: HeldSend): Promise<string | null> {
   const { adapter } = hook;
-  const pixel = await askForPixel(win, adapter.id, safely(() => hook.sender()), letter);
-  if (pixel === null) return body;
-  return safely(() => adapter.addPixelToSendRequest(body, pixel)) ?? body;
+  const pixel = await askForPixel(win, adapter.id, safely(() => hook.sender()), held.letter);
+  if (pixel === null) return null;
+  return safely(() => adapter.addPixelToSendRequest(held.text, pixel));
 }
 
-/** The letter a request sends, or null for any other request (a draft save, a read, a non-string body). */
-function letterSent(adapter: MailAdapter, method: string, url: string, body: unknown): OutgoingLetter | null {
-  if (method.toUpperCase() !== 'POST' || typeof body !== 'string' || safely(() => adapter.isSendRequest(url)) !== true) return null;
-  return safely(() => adapter.readSendRequest(body));
+/**
+ * A request body as text: a string as it is; for a form webmail, URLSearchParams or FormData
+ * of text fields in their urlencoded form (`converted`: sending the text instead needs the
+ * adapter's Content-Type). Null for anything else (a file upload, a stream).
+ */
+function bodyText(adapter: MailAdapter, body: unknown): { text: string; converted: boolean } | null {
+  if (typeof body === 'string') return { text: body, converted: false };
+  if (adapter.bodyEncoding?.kind !== 'form') return null;
+  if (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) return { text: body.toString(), converted: true };
+  if (typeof FormData !== 'undefined' && body instanceof FormData) {
+    const entries = [...body.entries()];
+    if (!entries.every(([, v]) => typeof v === 'string')) return null;
+    return { text: formBodyFromEntries(entries as [string, string][]), converted: true };
+  }
+  return null;
+}
+
+interface HeldSend {
+  letter: OutgoingLetter;
+  text: string;
+  converted: boolean;
+}
+
+/** The letter a request sends, or null for any other request (a draft save, a read, an upload). */
+function letterSent(adapter: MailAdapter, method: string, url: string, body: unknown): HeldSend | null {
+  if (method.toUpperCase() !== 'POST' || safely(() => adapter.isSendRequest(url)) !== true) return null;
+  const text = safely(() => bodyText(adapter, body));
+  if (text === null) return null;
+  const letter = safely(() => adapter.readSendRequest(text.text));
+  return letter === null ? null : { letter, ...text };
 }
 
 /**
@@ -96,11 +125,12 @@ export function installSendHook(win: HookWindow, hook: SendHookOptions): () => v
 
   proto.send = function send(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const request = opened.get(this);
-    const letter = request === undefined || !request.async ? null : letterSent(adapter, request.method, request.url, body);
-    if (letter === null) return originalSend.call(this, body);
-    void bodyToSend(win, hook, body as string, letter).then((finalBody) => {
+    const held = request === undefined || !request.async ? null : letterSent(adapter, request.method, request.url, body);
+    if (held === null) return originalSend.call(this, body);
+    void bodyToSend(win, hook, held).then((text) => {
       try {
-        originalSend.call(this, finalBody);
+        if (text !== null && held.converted) this.setRequestHeader('content-type', adapter.bodyEncoding!.contentType);
+        originalSend.call(this, text ?? body);
       } catch {
         // Aborted by the webmail while we waited: nothing to send.
       }
@@ -110,9 +140,14 @@ export function installSendHook(win: HookWindow, hook: SendHookOptions): () => v
   win.fetch = function fetch(input: RequestInfo | URL, init?: RequestInit) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET');
-    const letter = letterSent(adapter, method, url, init?.body);
-    if (letter === null) return originalFetch.call(win, input, init);
-    return bodyToSend(win, hook, init!.body as string, letter).then((body) => originalFetch.call(win, input, { ...init, body }));
+    const held = letterSent(adapter, method, url, init?.body);
+    if (held === null) return originalFetch.call(win, input, init);
+    return bodyToSend(win, hook, held).then((text) => {
+      if (text === null) return originalFetch.call(win, input, init);
+      const headers = new Headers(init?.headers);
+      if (held.converted) headers.set('content-type', adapter.bodyEncoding!.contentType);
+      return originalFetch.call(win, input, { ...init, headers, body: text });
+    });
   } as typeof win.fetch;
 
   return () => {

@@ -1,4 +1,9 @@
 import type { SiteContentScript } from '../site-manifest';
+import { gmailMail } from './gmail/gmail-send-request';
+import type { MailAdapter } from './mail-adapter';
+import { mailruMail } from './mailru/mailru-send-request';
+import { outlookMail } from './outlook/outlook-send-request';
+import { yandexMail } from './yandex/yandex-send-request';
 
 /**
  * A webmail as the manifest sees it. Each lives in lib/adapters/mail/<id>/ with two entries:
@@ -12,7 +17,10 @@ export interface MailSite {
   hosts: readonly string[];
 }
 
-export const MAIL_SITES: readonly MailSite[] = [{ id: 'gmail', hosts: ['https://mail.google.com/*'] }];
+/** The webmail adapters, one line each; each declares its own hosts. */
+export const MAIL_ADAPTERS: readonly MailAdapter[] = [gmailMail, yandexMail, mailruMail, outlookMail];
+
+export const MAIL_SITES: readonly MailSite[] = MAIL_ADAPTERS.map((adapter) => ({ id: adapter.id, hosts: adapter.hosts.map((host) => `https://${host}/*`) }));
 
 export function mailContentScripts(sites: readonly MailSite[]): SiteContentScript[] {
   return sites.flatMap((site) => [

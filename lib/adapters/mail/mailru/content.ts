@@ -1,0 +1,3 @@
+import { defineMailRelay } from '../../../mail/define-mail-scripts';
+
+export default defineMailRelay('mailru');

@@ -1,0 +1,5 @@
+import { defineMailPageHook } from '../../../mail/define-mail-scripts';
+import { mailruMail } from './mailru-send-request';
+
+// The signed-in mailbox is not read here yet: colleagues are kept out by the never-track list.
+export default defineMailPageHook(mailruMail, () => null);
