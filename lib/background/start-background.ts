@@ -7,6 +7,7 @@ import { createBackground, type Background, type StorageChangeLike } from './cre
 import { isExtensionPageSender, type OwnExtension } from './extension-sender';
 import { handleBookMessage } from './book-requests';
 import { handleReportMessage } from './report-requests';
+import { handleTeamMessage } from './team-requests';
 
 /** How long after its start a worker waits before its wake-up sync. */
 const SYNC_AFTER_WAKE_MS = 1000;
@@ -51,6 +52,7 @@ export function startBackground(): Background {
     (message: unknown, sender) =>
       handleReportMessage(reports, message, sender) ??
       handleBookMessage(reports, message, sender) ??
+      handleTeamMessage(reports, message, sender) ??
       background.onMessage(message, sender, isExtensionPageSender(sender, own)),
   );
   browser.runtime.onConnect.addListener((port) => {

@@ -10,7 +10,7 @@ const TIMEOUT_MS = 20_000;
 type Raw = { ok: true; body: string; filename: string } | { ok: false; error: ReportError };
 
 /** One call to the team server with the stored token; a JSON `body` is sent with `method`. */
-export async function serverCall(config: SyncConfig, path: string, fetchFn: FetchLike, send?: { method: 'POST' | 'PUT'; body?: unknown }): Promise<Raw> {
+export async function serverCall(config: SyncConfig, path: string, fetchFn: FetchLike, send?: { method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown }): Promise<Raw> {
   const url = `${config.serverUrl}${path}`;
   let response: Response;
   let body: string;
