@@ -13,16 +13,19 @@ import {
   type ReportRequest,
 } from '../../lib/reports/report-messages';
 import type { ReportKind, ReportResponse, ReportScopeResponse } from '../../lib/wire/reports';
+import { makeTranslator } from '../../lib/i18n/translate';
+import type { TeamRequest } from '../../lib/team/team-messages';
 import { DashboardView, type Loadable } from './DashboardView';
+import { TeamSection } from './TeamSection';
 
 export interface DashboardAppProps {
   /** runtime.sendMessage; tests pass their own. */
-  send?: (request: ReportRequest) => Promise<unknown>;
+  send?: (request: ReportRequest | TeamRequest) => Promise<unknown>;
   /** A fixed language; without it the settings' language comes over the hub port. */
   lang?: Lang;
 }
 
-const sendToBackground = (request: ReportRequest): Promise<unknown> => browser.runtime.sendMessage(request);
+const sendToBackground = (request: ReportRequest | TeamRequest): Promise<unknown> => browser.runtime.sendMessage(request);
 const broken = { status: 'error', error: { code: 'bad_response', message: 'no answer from the background' } } as const;
 
 /** The container: settings (language) over the hub port, reports over runtime messages. */
@@ -107,6 +110,7 @@ export function DashboardApp({ send = sendToBackground, lang: fixedLang }: Dashb
       onFilters={setFilters}
       onRetry={() => setAttempt((n) => n + 1)}
       onCsv={onCsv}
+      team={(selfId) => <TeamSection send={send} lang={lang} t={makeTranslator(lang)} selfId={selfId} />}
     />
   );
 }

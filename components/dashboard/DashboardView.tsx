@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { intlLocale, makeTranslator } from '../../lib/i18n/translate';
 import type { Lang } from '../../lib/i18n/lang';
@@ -21,10 +21,12 @@ export interface DashboardViewProps {
   onFilters(filters: Filters): void;
   onRetry(): void;
   onCsv(table: string): void;
+  /** The team page, for a head or an admin (given the caller's id once the scope is known). */
+  team?: (selfId: string) => ReactNode;
 }
 
 /** The head's dashboard: report tabs, filters, the trend chart and the sortable tables. */
-export function DashboardView({ lang, scope, kind, filters, report, onKind, onFilters, onRetry, onCsv }: DashboardViewProps) {
+export function DashboardView({ lang, scope, kind, filters, report, onKind, onFilters, onRetry, onCsv, team }: DashboardViewProps) {
   const t = makeTranslator(lang);
   const locale = intlLocale(lang);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -104,6 +106,7 @@ export function DashboardView({ lang, scope, kind, filters, report, onKind, onFi
             {report.status === 'error' && errorBox(report.error)}
             {report.status === 'ready' && <ReportBody kind={kind} report={report.value} t={t} locale={locale} onCsv={onCsv} />}
           </section>
+          {scope.value.role !== 'manager' && team?.(scope.value.userId)}
         </>
       )}
     </main>

@@ -6,6 +6,7 @@ import { ServerUrlSchema, SyncConfigSchema, isInsecureRemoteUrl } from '../../li
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import { errorText } from '../panel/error-text';
 import { asCodedError, syncErrorText } from '../../lib/sync/sync-error-text';
+import { decodeInvite } from '../../lib/wire/invite';
 import { RejectedList } from './RejectedList';
 import type { ServerDeps } from './server-deps';
 import { SyncStatusDetails } from './SyncStatusDetails';
@@ -33,6 +34,7 @@ export function ServerSection({ sync, deps, lang, t, now }: ServerSectionProps) 
   const [token, setToken] = useState('');
   const [showToken, setShowToken] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [inviteCode, setInviteCode] = useState('');
 
   // The stored address arrives with the first state; fill it in unless the user already typed.
   const storedUrl = sync?.serverUrl ?? null;
@@ -66,26 +68,41 @@ export function ServerSection({ sync, deps, lang, t, now }: ServerSectionProps) 
     void finish(parsedUrl.data, parsedToken.data, save);
   };
 
-  const finish = async (serverUrl: string, cleanToken: string, save: boolean) => {
+  const finish = async (serverUrl: string, cleanToken: string, save: boolean): Promise<boolean> => {
     let me: MeResponse;
     try {
       me = await deps.fetchMe(serverUrl, cleanToken);
     } catch (error) {
       const coded = asCodedError(error);
       setOutcome({ kind: 'error', text: coded ? syncErrorText(coded, serverUrl, t) : t('options.error', { message: errorText(error, t) }) });
-      return;
+      return false;
     }
     if (!save) {
       setOutcome({ kind: 'ok', text: null, me });
-      return;
+      return true;
     }
     try {
       await deps.configure(serverUrl, cleanToken);
       setUrl(serverUrl);
       setOutcome({ kind: 'ok', text: t('sync.saved'), me });
+      return true;
     } catch (error) {
       setOutcome({ kind: 'error', text: t('options.error', { message: errorText(error, t) }) });
+      return false;
     }
+  };
+
+  /** One pasted code: the server's address and this person's token, checked, then connected. */
+  const connectWithInvite = () => {
+    const decoded = decodeInvite(inviteCode);
+    if (!decoded.ok) {
+      setOutcome({ kind: 'error', text: t(`invite.error.${decoded.error}`) });
+      return;
+    }
+    setUrlEdited(true);
+    setUrl(decoded.invite.serverUrl);
+    setOutcome({ kind: 'busy', text: t('sync.saving') });
+    void finish(decoded.invite.serverUrl, decoded.invite.token, true).then((ok) => ok && setInviteCode(''));
   };
 
   const disconnect = () => {
@@ -107,6 +124,37 @@ export function ServerSection({ sync, deps, lang, t, now }: ServerSectionProps) 
       ) : (
         !connected && <p className="sf-options__intro" data-testid="sync-local-only">{t('sync.localOnly')}</p>
       )}
+
+      <form
+        className="sf-options__form"
+        aria-labelledby={`${baseId}-invite-label`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          connectWithInvite();
+        }}
+      >
+        <div className="sf-field">
+          <label className="sf-label" id={`${baseId}-invite-label`} htmlFor={`${baseId}-invite`}>{t('invite.title')}</label>
+          <textarea
+            id={`${baseId}-invite`}
+            className="sf-input"
+            data-testid="sync-invite"
+            rows={2}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="sufler1.…"
+            aria-describedby={`${baseId}-invite-hint`}
+            value={inviteCode}
+            onChange={(e) => setInviteCode(e.target.value)}
+          />
+          <p id={`${baseId}-invite-hint`} className="sf-muted sf-options__note">{t('invite.hint')}</p>
+        </div>
+        <div className="sf-row sf-options__actions">
+          <button type="submit" className="sf-btn sf-btn--primary" data-testid="sync-invite-connect" disabled={busy}>
+            {t('invite.connect')}
+          </button>
+        </div>
+      </form>
 
       <form
         className="sf-options__form"

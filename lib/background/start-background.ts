@@ -14,6 +14,7 @@ import { createOpenNotifier, type NotificationsLike } from './open-notifier';
 import { followOpenEvents } from './open-event-stream';
 import { readSettings } from './settings-storage';
 import { uiLang } from './user-messages';
+import { handleTeamMessage } from './team-requests';
 
 /** How long after its start a worker waits before its wake-up sync. */
 const SYNC_AFTER_WAKE_MS = 1000;
@@ -88,6 +89,7 @@ export function startBackground(): Background {
       handleMailMessage(mail, message, sender) ??
       handleReportMessage(reports, message, sender) ??
       handleBookMessage(reports, message, sender) ??
+      handleTeamMessage(reports, message, sender) ??
       background.onMessage(message, sender, isExtensionPageSender(sender, own)),
   );
   browser.runtime.onConnect.addListener((port) => {

@@ -14,7 +14,7 @@ export async function serverCall(
   config: SyncConfig,
   path: string,
   fetchFn: FetchLike,
-  send?: { method: 'POST' | 'PUT'; body?: unknown },
+  send?: { method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown },
   timeoutMs: number = TIMEOUT_MS,
 ): Promise<Raw> {
   const url = `${config.serverUrl}${path}`;

@@ -1,4 +1,6 @@
+import { encodeInvite } from '../../lib/wire/invite';
 import { RoleSchema } from '../../lib/wire/me';
+import { ServerUrlSchema } from '../../lib/sync/sync-config';
 import {
   AccountError,
   createOrg,
@@ -16,7 +18,9 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   org create <name>
   team create <org> <name>
   user create <org> <email> --role manager|head|admin [--team <team>]
-  token issue <user-email> [--expires 30d|12h|8w|2027-01-31]   prints the token once
+  token issue <user-email> [--expires 30d|12h|8w|2027-01-31] [--server https://…]
+                                    prints the token once, and with --server the invite code
+                                    (address and token in one line, pasted on the options page)
   token revoke <token-id>
   token revoke-all <user-email>     revokes every token of that user
   users list <org>                  users with their live token ids`;
@@ -91,9 +95,15 @@ export async function runAdminCommand(db: Db, secret: string, args: string[], sc
           throw new AccountError((err as Error).message);
         }
       }
+      const server = flags.get('server');
+      const serverUrl = server === undefined ? null : ServerUrlSchema.safeParse(server);
+      if (serverUrl?.success === false) throw new AccountError(`--server: ${serverUrl.error.issues[0]?.message ?? 'not a server address'}`);
       const { id, token } = await issueToken(db, secret, email, { orgId, expiresAt });
       const until = expiresAt === null ? '' : ` (expires ${expiresAt.toISOString()})`;
-      return [`token ${id} issued${until}. Shown once, keep it:`, token];
+      const lines = [`token ${id} issued${until}. Shown once, keep it:`, token];
+      // The same invite the dashboard gives: one line for the manager's options page.
+      if (serverUrl?.success === true) lines.push('invite code (paste on the options page):', encodeInvite({ serverUrl: serverUrl.data, token }));
+      return lines;
     }
     case 'token revoke': {
       const id = need(a, '<token-id>');

@@ -18,6 +18,7 @@ import { registerPlaybookRoutes } from './routes/playbooks/routes';
 import { registerReportRoutes } from './routes/reports/routes';
 import { registerSegmentRoutes } from './routes/segments/routes';
 import { registerSyncRoutes } from './routes/sync/routes';
+import { registerTeamRoutes } from './routes/team/routes';
 import { registerTrackingRoutes, type TrackingDeps } from './routes/tracking/routes';
 import type { ZodApp } from './routes/types';
 
@@ -84,6 +85,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   await app.register(helmet);
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin !== undefined && EXTENSION_ORIGIN.test(origin)),
+    // The plugin allows GET, HEAD and POST only; the draft's PUT and the team page's PATCH and
+    // DELETE come from the extension too, after a preflight.
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
   });
   const failedAuth = new FailedAuthLimiter({
     maxFailures: options.failedAuthLimit?.max ?? 30,
@@ -141,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerReportRoutes(app, deps);
   registerSegmentRoutes(app, deps);
   registerAdminRoutes(app, { db, secret });
+  registerTeamRoutes(app, { db, secret });
   registerTrackingRoutes(app, { db, secret, ...options.tracking });
   return app;
 }

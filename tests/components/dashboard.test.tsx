@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DashboardApp } from '../../components/dashboard/DashboardApp';
 import { MESSAGES_EN, MESSAGES_RU } from '../../lib/i18n/messages';
 import type { ReportRequest } from '../../lib/reports/report-messages';
+import type { TeamRequest } from '../../lib/team/team-messages';
 import { REPORT_KINDS, REPORT_TABLES, type ReportResponse, type ReportScopeResponse } from '../../lib/wire/reports';
 
 const HEAD_SCOPE: ReportScopeResponse = {
@@ -39,8 +40,9 @@ const COMPLIANCE: ReportResponse = {
 
 function backend(answers: { scope?: unknown; report?: (r: Extract<ReportRequest, { type: 'reports:get' }>) => unknown } = {}) {
   const requests: ReportRequest[] = [];
-  const send = vi.fn(async (request: ReportRequest) => {
-    requests.push(request);
+  const send = vi.fn(async (request: ReportRequest | TeamRequest) => {
+    if (request.type.startsWith('team:')) return { ok: true, team: { canManageOrg: false, teams: [], members: [] } };
+    requests.push(request as ReportRequest);
     if (request.type === 'reports:scope') return answers.scope ?? { ok: true, scope: HEAD_SCOPE };
     if (request.type === 'reports:get') return answers.report ? answers.report(request) : { ok: true, report: { ...COMPLIANCE, kind: request.kind } };
     return { ok: true, csv: '\uFEFFa\r\n', filename: 'x.csv' };

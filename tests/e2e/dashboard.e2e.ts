@@ -58,4 +58,39 @@ describe("the head's dashboard", () => {
       await page.screenshot({ path: resolve(import.meta.dirname, 'screenshots/dashboard-1024.png'), fullPage: true });
     }
   });
+
+  it('a head adds a manager and creates an invite on the dashboard; pasted once in another profile, it connects and syncs', async () => {
+    server = await startTeamServer();
+    // The head's browser profile.
+    browser = await launchExtensionBrowser();
+    const headOptions = await OptionsPage.open(browser.context, browser.extensionId);
+    await headOptions.connect(server.url, server.headToken);
+    await expectText(headOptions.byTestId('sync-me-email'), 'head.north@acme.test');
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+    const team = page.locator('[data-testid="team-section"]');
+    await team.locator('[data-testid="team-member-ann@acme.test"]').waitFor({ timeout: 20_000 });
+    await team.locator('[data-testid="team-add-email"]').fill('nina@acme.test');
+    await team.locator('[data-testid="team-add-email"]').press('Enter');
+    const nina = team.locator('[data-testid="team-member-nina@acme.test"]');
+    await nina.waitFor({ timeout: 10_000 });
+    await nina.getByRole('button', { name: /nina@acme\.test/ }).click();
+    const codeBox = team.locator('[data-testid="team-invite-code"]');
+    await codeBox.waitFor({ timeout: 10_000 });
+    const code = await codeBox.inputValue();
+    expect(code).toMatch(/^sufler1\./);
+    await browser.close();
+
+    // The new manager's browser: a card with an empty required field, then the invite.
+    browser = await launchExtensionBrowser();
+    const tab = new CrmTab(await browser.context.newPage(), site.port);
+    await tab.openLead(ZERNO.id);
+    await expectText(tab.clientName(), ZERNO.name);
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    await options.byTestId('sync-invite').fill(code);
+    await options.byTestId('sync-invite-connect').click();
+    await expectText(options.byTestId('sync-me-email'), 'nina@acme.test');
+    expect(await options.byTestId('sync-url').inputValue()).toBe(server.url);
+    await waitFor(async () => (await server.snapshotTitles()).includes(ZERNO.name), 20_000, "the new manager's snapshot on the server");
+  });
 });
