@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ClientRecord, ComplianceRecord, OutboxRecord, PlaybookRecord, TouchRecord } from './records';
+import type { SegmentRecord } from './segment-store';
 
 /**
  * Sufler's local source of truth. Opened by the background service worker only: a
@@ -15,6 +16,7 @@ export class SuflerDatabase extends Dexie {
   outbox!: EntityTable<OutboxRecord, 'seq'>;
   playbooks!: EntityTable<PlaybookRecord, 'id'>;
   compliance!: EntityTable<ComplianceRecord, 'id'>;
+  segments!: EntityTable<SegmentRecord, 'clientKey'>;
 
   constructor(name: string) {
     super(name);
@@ -29,6 +31,10 @@ export class SuflerDatabase extends Dexie {
     // Compliance snapshots: [clientKey+day] finds today's snapshot of a deal; day serves clean-up.
     this.version(2).stores({
       compliance: 'id, [clientKey+day], day',
+    });
+    // The team's client segments as the server last sent them (pulled, never pushed).
+    this.version(5).stores({
+      segments: 'clientKey, class',
     });
   }
 }
