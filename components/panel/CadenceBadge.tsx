@@ -59,6 +59,9 @@ export function CadenceBadge({ cadence, lang, now }: CadenceBadgeProps) {
           <span className="sf-pill sf-pill--warn" data-testid="cadence-due-now">{t(meeting ? 'cadence.dueNowMeeting' : 'cadence.dueNow')}</span>
         )}
       </div>
+      {cadence.revenueSegment !== null && (
+        <p className="sf-cadence__revenue sf-muted" data-testid="cadence-revenue">{localize(cadence.revenueSegment, lang)}</p>
+      )}
       <p className="sf-cadence__status" data-testid="cadence-next">{status}</p>
       <p className="sf-cadence__dates sf-muted">
         <span className="sf-cadence__rule" data-testid="cadence-rule" title={localize(cadence.rule, lang)}>{localize(cadence.rule, lang)}</span>

@@ -1,3 +1,4 @@
+import type { RevenueSegment } from '../cadence/segment-match';
 import type { ClientContext } from '../context/client-context';
 import type { Outline, PanelState } from '../messaging/hub-messages';
 import { evaluate } from '../playbook/engine';
@@ -14,6 +15,8 @@ export interface ClientInput {
   playbook: Playbook;
   /** The client's touches, newest first. */
   touches: Touch[];
+  /** The team server's segment by revenue, when it has one (client-snapshot.ts). */
+  revenue?: RevenueSegment | null;
   /** The team playbook's "changed" line, until dismissed. */
   notice?: PlaybookNotice;
 }
@@ -44,7 +47,7 @@ export function buildPanelState({ tabId, client, settings, sync, now, model }: P
   return {
     tabId,
     context,
-    model: model ?? evaluate(playbook, context, touches, now),
+    model: model ?? evaluate(playbook, context, touches, now, client.revenue ?? null),
     touches: touches.slice(0, PANEL_TOUCH_LIMIT),
     touchTotal: touches.length,
     settings,

@@ -29,18 +29,18 @@ const byTab = new Map<number, Entry>();
 function inputKey(context: ClientContext, snapshot: ClientSnapshot): string {
   const { touches } = snapshot;
   const versions = touches.reduce((sum, t) => sum + touchVersion(t), 0);
-  return `${JSON.stringify(context)}\u0000${touches.length}:${versions}:${touches[0]?.id ?? ''}:${touches.at(-1)?.id ?? ''}`;
+  return `${JSON.stringify(context)}\u0000${JSON.stringify(snapshot.revenue ?? null)}\u0000${touches.length}:${versions}:${touches[0]?.id ?? ''}:${touches.at(-1)?.id ?? ''}`;
 }
 
 /** The model for the tab's client; computed only when an input changed. */
 export function tabModel(tabId: number | null, context: ClientContext, snapshot: ClientSnapshot, now: number): PanelModel {
-  if (tabId === null) return evaluate(snapshot.playbook, context, snapshot.touches, now);
+  if (tabId === null) return evaluate(snapshot.playbook, context, snapshot.touches, now, snapshot.revenue ?? null);
   const key = inputKey(context, snapshot);
   const entry = byTab.get(tabId);
   if (entry && entry.key === key && entry.playbook === snapshot.playbook && now >= entry.at && now - entry.at < REUSE_MS) {
     return entry.model;
   }
-  const model = evaluate(snapshot.playbook, context, snapshot.touches, now);
+  const model = evaluate(snapshot.playbook, context, snapshot.touches, now, snapshot.revenue ?? null);
   byTab.set(tabId, { key, playbook: snapshot.playbook, at: now, model });
   return model;
 }

@@ -58,6 +58,9 @@ export function describeReason(reason: SegmentReason, crmSegment: string | null,
   if (reason.by === 'field') {
     ru = `В CRM «${reason.label}» = «${reason.value}»`;
     en = `The CRM says “${reason.label}” = “${reason.value}”`;
+  } else if (reason.by === 'pareto') {
+    ru = `По выручке команды — ${reason.reason.ru}`;
+    en = `By the team's revenue: ${reason.reason.en}`;
   } else {
     const unknown = crmSegment === null ? null : { ru: `Сегмента CRM «${crmSegment}» нет в правилах плейбука. `, en: `The CRM segment “${crmSegment}” has no playbook rule. ` };
     if (reason.by === 'stage') {

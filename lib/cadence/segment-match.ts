@@ -1,4 +1,6 @@
 import type { PageField } from '../context/client-context';
+import type { LocalizedText } from '../i18n/lang';
+import type { ParetoClass } from '../segments/pareto-classes';
 import type { Segment } from '../playbook/schema';
 import { labelMatches, normalizeText } from '../playbook/text-match';
 
@@ -13,6 +15,7 @@ function valueMatches(value: string, wanted: readonly string[]): boolean {
 export type SegmentReason =
   | { by: 'field'; label: string; value: string }
   | { by: 'stage'; stageId: string }
+  | { by: 'pareto'; class: ParetoClass; reason: LocalizedText }
   | { by: 'default' };
 
 /** Labels the playbook's field-matched segments read the CRM's segment from. */
@@ -28,12 +31,24 @@ export function crmSegmentValue(segments: readonly Segment[], fields: readonly P
   return value ?? null;
 }
 
-/** pickSegment plus the reason, for the panel to show on hover. */
+/** The class the team server gave the client by revenue, and why in words. */
+export interface RevenueSegment {
+  class: ParetoClass;
+  reason: LocalizedText;
+}
+
+/**
+ * pickSegment plus the reason, for the panel to show on hover. A `pareto` rule applies only
+ * when the card shows no segment of the CRM's own: what the team wrote in its CRM wins over
+ * what Sufler computed.
+ */
 export function explainSegment(
   segments: readonly Segment[],
   fields: readonly PageField[],
   stageId: string | null,
+  revenue: RevenueSegment | null = null,
 ): { segment: Segment; reason: SegmentReason } | undefined {
+  const byRevenue = revenue !== null && crmSegmentValue(segments, fields) === null ? revenue : null;
   for (const segment of segments) {
     const m = segment.match;
     if (m.by === 'field') {
@@ -41,6 +56,8 @@ export function explainSegment(
       if (hit) return { segment, reason: { by: 'field', label: hit.label, value: hit.value.trim() } };
     } else if (m.by === 'stage' && stageId !== null && m.stages.includes(stageId)) {
       return { segment, reason: { by: 'stage', stageId } };
+    } else if (m.by === 'pareto' && byRevenue !== null && m.classes.includes(byRevenue.class)) {
+      return { segment, reason: { by: 'pareto', class: byRevenue.class, reason: byRevenue.reason } };
     }
   }
   const fallback = segments.find((s) => s.match.by === 'default');
@@ -55,6 +72,7 @@ export function pickSegment(
   segments: readonly Segment[],
   fields: readonly PageField[],
   stageId: string | null,
+  revenue: RevenueSegment | null = null,
 ): Segment | undefined {
-  return explainSegment(segments, fields, stageId)?.segment;
+  return explainSegment(segments, fields, stageId, revenue)?.segment;
 }

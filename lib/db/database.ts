@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { clientMailKeys } from '../mail/client-addresses';
 import type { ClientRecord, ComplianceRecord, OutboxRecord, PlaybookRecord, TouchRecord, TrackedLetterRecord } from './records';
+import type { SegmentRecord } from './segment-store';
 
 /**
  * Sufler's local source of truth. Opened by the background service worker only: a
@@ -17,6 +18,7 @@ export class SuflerDatabase extends Dexie {
   playbooks!: EntityTable<PlaybookRecord, 'id'>;
   compliance!: EntityTable<ComplianceRecord, 'id'>;
   trackedLetters!: EntityTable<TrackedLetterRecord, 'id'>;
+  segments!: EntityTable<SegmentRecord, 'clientKey'>;
 
   constructor(name: string) {
     super(name);
@@ -48,6 +50,10 @@ export class SuflerDatabase extends Dexie {
             if (Array.isArray(contacts)) Object.assign(row, clientMailKeys({ contacts: contacts.filter(isContactLike) }));
           }),
       );
+    // The team's client segments as the server last sent them (pulled, never pushed).
+    this.version(5).stores({
+      segments: 'clientKey, class',
+    });
   }
 }
 

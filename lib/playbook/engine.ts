@@ -2,7 +2,7 @@ import type { ClientContext } from '../context/client-context';
 import type { Touch } from '../touches/touch';
 import { computeCadence } from '../cadence/next-touch-due';
 import { describeNorm, describeReason } from '../cadence/rule-text';
-import { crmSegmentValue, explainSegment } from '../cadence/segment-match';
+import { crmSegmentValue, explainSegment, type RevenueSegment } from '../cadence/segment-match';
 import { CadenceViewSchema, type CadenceView, type ObjectionView, type PanelModel, type ScriptView, type StageView } from './panel-model';
 import type { HintCondition, Playbook, Script, Stage } from './schema';
 import { placeholderValues } from './placeholders';
@@ -87,7 +87,7 @@ export function toScriptView(script: Script, facts: HintFacts = { stageId: null,
  *    requirements, the minimum every client needs;
  *  - cadence: the client's segment norm applied to the touches (see lib/cadence).
  */
-export function evaluate(playbook: Playbook, context: ClientContext, touches: Touch[], now: number): PanelModel {
+export function evaluate(playbook: Playbook, context: ClientContext, touches: Touch[], now: number, revenue: RevenueSegment | null = null): PanelModel {
   const crmStage = context.stage?.trim() ?? '';
   const stage = crmStage === '' ? undefined : matchStage(playbook, crmStage, { source: context.source, stageId: context.stageId });
 
@@ -134,7 +134,7 @@ export function evaluate(playbook: Playbook, context: ClientContext, touches: To
     objections,
     placeholders: placeholderValues(context, playbook.ourCompany),
     checklist,
-    cadence: cadenceView(playbook, context, touches, now, stage?.id ?? null),
+    cadence: cadenceView(playbook, context, touches, now, stage?.id ?? null, revenue),
   };
 }
 
@@ -144,8 +144,8 @@ function emptyFieldIds(playbook: Playbook, context: ClientContext): Set<string> 
 }
 
 /** `touches` is this client's history (the caller selects it by clientKey). */
-function cadenceView(playbook: Playbook, context: ClientContext, touches: Touch[], now: number, stageId: string | null): CadenceView {
-  const chosen = explainSegment(playbook.segments, context.fields, stageId);
+function cadenceView(playbook: Playbook, context: ClientContext, touches: Touch[], now: number, stageId: string | null, revenue: RevenueSegment | null): CadenceView {
+  const chosen = explainSegment(playbook.segments, context.fields, stageId, revenue);
   if (chosen === undefined) {
     // The schema requires a default segment; this only guards a playbook built without parsing.
     return CadenceViewSchema.parse({ segment: { id: '', name: { ru: '—', en: '—' } }, rule: { ru: '—', en: '—' }, lastTouchAt: null, nextDueAt: null, overdue: false, overdueDays: 0 });
@@ -156,6 +156,8 @@ function cadenceView(playbook: Playbook, context: ClientContext, touches: Touch[
   return {
     segment: { id: segment.id, name: segment.name },
     crmSegment,
+    // The CRM's own segment takes precedence: the computed one is shown only without it.
+    revenueSegment: crmSegment === null && revenue !== null ? revenue.reason : null,
     rule: describeNorm(segment.norm),
     reason: describeReason(reason, crmSegment, (id) => playbook.stages.find((s) => s.id === id)?.name),
     dueFor: state.dueFor,

@@ -89,6 +89,8 @@ export const CadenceViewSchema = z.object({
   segment: z.object({ id: z.string(), name: LocalizedTextSchema }),
   /** The CRM's own segment value on the card ("Средний"); shown instead of the playbook's name. */
   crmSegment: z.string().nullable().default(null),
+  /** The team server's segment by revenue and why ("A: 6 % of revenue, rank 4 of 212"); null when the CRM names one or none is known. */
+  revenueSegment: LocalizedTextSchema.nullable().default(null),
   /** The norm in words, e.g. "a call or meeting every 14 days". */
   rule: LocalizedTextSchema,
   /** Why this norm was chosen (the field value, the stage, or the default). */

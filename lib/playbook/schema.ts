@@ -3,6 +3,7 @@ import { TouchKindSchema, TouchOutcomeSchema } from '../touches/touch';
 import { TEXT_LIMITS, boundedText } from '../wire/bounded-text';
 import { VALUE_TYPES } from './field-value';
 import { normalizeText } from './text-match';
+import { PARETO_CLASSES } from '../segments/pareto-classes';
 
 /**
  * The playbook: a sales department's standard written down as data — stages and how CRM stage
@@ -161,7 +162,9 @@ export type Objection = z.infer<typeof ObjectionSchema>;
  * the 'default' segment takes everyone else (exactly one is required).
  *  - field: a page field found by one of `aliases` holds one of `values` (case-insensitive; a
  *    multi-select shown as "A, B" matches when any part matches);
- *  - stage: the deal sits at one of these playbook stages.
+ *  - stage: the deal sits at one of these playbook stages;
+ *  - pareto: the team server ranked the client into one of these classes by revenue
+ *    (lib/segments), and the card shows no segment of the CRM's own, which takes precedence.
  */
 export const SegmentMatchSchema = z.discriminatedUnion('by', [
   z.object({
@@ -170,6 +173,7 @@ export const SegmentMatchSchema = z.discriminatedUnion('by', [
     values: z.array(Label).min(1).max(MAX_LIST),
   }),
   z.object({ by: z.literal('stage'), stages: z.array(RefSchema).min(1).max(MAX_LIST) }),
+  z.object({ by: z.literal('pareto'), classes: z.array(z.enum(PARETO_CLASSES)).min(1).max(PARETO_CLASSES.length) }),
   z.object({ by: z.literal('default') }),
 ]);
 export type SegmentMatch = z.infer<typeof SegmentMatchSchema>;

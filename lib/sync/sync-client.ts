@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ErrorBodySchema } from '../wire/errors';
 import { MeResponseSchema, type MeResponse } from '../wire/me';
 import { PullResponseSchema, PushResponseSchema, type PullResponse, type PushResult, type SyncItem } from '../wire/sync';
+import { SegmentsResponseSchema, type SegmentsResponse } from '../wire/segments';
 import type { SyncConfig } from './sync-config';
 import type { SyncFailure, SyncResult } from './sync-failure';
 
@@ -17,6 +18,8 @@ export interface SyncClientOptions {
 export const REQUEST_TIMEOUT_MS = 15_000;
 /** One pull page; the server's default, well under its maximum. */
 export const PULL_PAGE_SIZE = 500;
+/** One page of segment changes (the server allows 5,000). */
+export const SEGMENT_PAGE_SIZE = 1000;
 
 const globalFetch: FetchLike = (input, init) => fetch(input, init);
 
@@ -43,6 +46,14 @@ export async function pull(config: SyncConfig, cursor: string, options: SyncClie
   const answer = await request(`${config.serverUrl}/api/sync/pull?${query.toString()}`, config.token, options, { method: 'GET' });
   if (!answer.ok) return answer;
   return parseBody(answer.value, PullResponseSchema);
+}
+
+/** One page of the team's segment changes after `since` (the server's pull order). */
+export async function pullSegments(config: SyncConfig, since: string, options: SyncClientOptions = {}): Promise<SyncResult<SegmentsResponse>> {
+  const query = new URLSearchParams({ since, limit: String(SEGMENT_PAGE_SIZE) });
+  const answer = await request(`${config.serverUrl}/api/clients/segments?${query.toString()}`, config.token, options, { method: 'GET' });
+  if (!answer.ok) return answer;
+  return parseBody(answer.value, SegmentsResponseSchema);
 }
 
 /**

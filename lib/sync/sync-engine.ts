@@ -6,7 +6,8 @@ import { backoffDelay } from './backoff';
 import { nextBatch } from './outbox-batch';
 import type { OutboxRecord } from '../db/records';
 import type { PushResult, SyncItem } from '../wire/sync';
-import { fetchMe, pull, push, type FetchLike, type SyncClientOptions } from './sync-client';
+import { fetchMe, pull, pullSegments, push, type FetchLike, type SyncClientOptions } from './sync-client';
+import { storeSegments } from '../db/segment-store';
 import type { SyncConfig } from './sync-config';
 import { isFatalFailure, type SyncFailure } from './sync-failure';
 import { readSyncConfig } from './sync-setup';
@@ -45,6 +46,8 @@ export interface SyncRunResult {
   /** Items a bisection found at fault and marked rejected (counted in `rejected` too). */
   isolated: number;
   pulled: number;
+  /** Segment changes stored. */
+  segments: number;
   failure: SyncFailure | null;
   nextAttemptAt: number | null;
 }
@@ -98,7 +101,7 @@ function defaultLocks(): SyncEngineDeps['locks'] {
   return nav?.locks ?? null;
 }
 
-const OFF: SyncRunResult = { state: 'off', skipped: null, pushed: 0, rejected: 0, batches: [], isolated: 0, pulled: 0, failure: null, nextAttemptAt: null };
+const OFF: SyncRunResult = { state: 'off', skipped: null, pushed: 0, rejected: 0, batches: [], isolated: 0, pulled: 0, segments: 0, failure: null, nextAttemptAt: null };
 
 async function runLocked(deps: SyncEngineDeps, options: SyncRunOptions): Promise<SyncRunResult> {
   const { db, storage } = deps;
@@ -114,7 +117,7 @@ async function runLocked(deps: SyncEngineDeps, options: SyncRunOptions): Promise
       return { ...OFF, state: 'backoff', skipped: 'backoff', nextAttemptAt: state.nextAttemptAt };
     }
   }
-  if (state.cursorServer !== config.serverUrl) state = { ...state, cursor: '', cursorServer: config.serverUrl, teamPlaybookVersion: null };
+  if (state.cursorServer !== config.serverUrl) state = { ...state, cursor: '', cursorServer: config.serverUrl, teamPlaybookVersion: null, segmentCursor: '' };
   state = { ...state, state: 'syncing' };
   await writeSyncState(storage, state);
   options.onStarted?.();
@@ -156,6 +159,25 @@ async function runLocked(deps: SyncEngineDeps, options: SyncRunOptions): Promise
     if (!page.value.more || page.value.cursor === cursorBefore) break;
   }
   for (const problem of problems) console.warn(`Sufler: ${problem}`);
+
+  // The team's segments, by their own cursor, after the pull and with the same rules.
+  for (;;) {
+    const page = await pullSegments(config, state.segmentCursor, client);
+    if (!page.ok) {
+      // A server older than segments (404), or a user in no team (403): nothing to copy, not a failure.
+      if (page.failure.code === 'not_sufler' || page.failure.code === 'forbidden') break;
+      return stop(deps, state, result, page.failure);
+    }
+    // A server that pages by client key only has no cursor to keep: nothing is taken from it.
+    const cursor = page.value.cursor;
+    if (cursor === undefined) break;
+    await storeSegments(db, page.value.segments);
+    result.segments += page.value.segments.length;
+    const moved = cursor !== state.segmentCursor;
+    state = { ...state, segmentCursor: cursor };
+    await writeSyncState(storage, state);
+    if (page.value.next === null || !moved) break;
+  }
 
   const finished = deps.now();
   await writeSyncState(storage, {

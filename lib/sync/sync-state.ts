@@ -22,6 +22,8 @@ export const SyncStateSchema = z.object({
   lastError: SyncErrorSchema.nullable(),
   /** The newest team playbook version applied, so a re-pull does not import it again. */
   teamPlaybookVersion: z.number().int().nonnegative().nullable(),
+  /** Last segment change stored (GET /api/clients/segments?since=); '' fetches them all. */
+  segmentCursor: CursorSchema.default(''),
 });
 export type SyncState = z.infer<typeof SyncStateSchema>;
 
@@ -34,6 +36,7 @@ export const INITIAL_SYNC_STATE: SyncState = {
   lastSuccessAt: null,
   lastError: null,
   teamPlaybookVersion: null,
+  segmentCursor: '',
 };
 
 /** The stored state; a missing or damaged one starts afresh (a full pull is idempotent). */

@@ -37,14 +37,21 @@ export const SegmentsQuerySchema = z.object({
   /** Keyset paging: the last clientKey of the previous page. */
   after: boundedText(TEXT_LIMITS.clientKey, 1).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  /**
+   * Changes only: segments written after this pull-order number, oldest first (the extension's
+   * background fetch). Rows commit in this order (every writer holds the organisation's lock).
+   */
+  since: z.string().regex(/^\d{0,18}$/, 'expected a cursor from a previous answer').optional(),
 });
 
 export const SegmentsResponseSchema = z.object({
   segments: z.array(ClientSegmentSchema),
-  /** The clientKey to pass as `after` for the next page; null on the last one. */
+  /** The clientKey to pass as `after` for the next page (with `since`: the cursor); null on the last one. */
   next: z.string().nullable(),
   /** When this organisation's split last ran; null before the first run. */
   ranAt: z.number().nullable(),
+  /** With `since`: pass back as `since` next time (unchanged when nothing was new); else absent. */
+  cursor: z.string().optional(),
 });
 export type SegmentsResponse = z.infer<typeof SegmentsResponseSchema>;
 

@@ -53,4 +53,16 @@ describe('CadenceBadge', () => {
     expect(pill.title).toBe(why);
     expect(document.getElementById(pill.getAttribute('aria-describedby') ?? '')?.textContent).toBe(why);
   });
+
+  it('shows the segment by revenue and why, in Russian and in English, and nothing of it when the CRM names one', () => {
+    const reason = { ru: 'A: 6 % выручки, место 4 из 212', en: 'A: 6 % of revenue, rank 4 of 212' };
+    const { unmount } = render(<CadenceBadge cadence={{ ...cadence, crmSegment: null, revenueSegment: reason }} lang="en" now={Date.UTC(2026, 2, 10)} />);
+    expect(screen.getByTestId('cadence-revenue').textContent).toBe('A: 6 % of revenue, rank 4 of 212');
+    unmount();
+    const ru = render(<CadenceBadge cadence={{ ...cadence, crmSegment: null, revenueSegment: reason }} lang="ru" now={Date.UTC(2026, 2, 10)} />);
+    expect(screen.getByTestId('cadence-revenue').textContent).toBe('A: 6 % выручки, место 4 из 212');
+    ru.unmount();
+    render(<CadenceBadge cadence={{ ...cadence, crmSegment: 'Средний', revenueSegment: null }} lang="ru" now={Date.UTC(2026, 2, 10)} />);
+    expect(screen.queryByTestId('cadence-revenue')).toBeNull();
+  });
 });

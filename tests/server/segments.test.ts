@@ -156,6 +156,43 @@ describe.each(dbTargets())('client segments on $name', (target) => {
     expect((await s.app.inject({ method: 'GET', url: '/api/clients/segments?limit=5001', headers: auth(t.headNorth) })).statusCode).toBe(400);
   });
 
+  it('hands a device only what changed since its cursor: each change once, a pin and its undoing included, in pages', async () => {
+    const t = s.world.tokens;
+    const changes = async (since: string, limit = 1000) => {
+      const res = await s.app.inject({ method: 'GET', url: `/api/clients/segments?since=${since}&limit=${limit}`, headers: auth(t.mgrNorth) });
+      expect(res.statusCode).toBe(200);
+      return SegmentsResponseSchema.parse(res.json());
+    };
+    // From the start, in pages of 4: North's nine cards, each once, and a cursor that stays put after.
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 5; page += 1) {
+      const answer = await changes(cursor, 4);
+      seen.push(...answer.segments.map((x) => x.clientKey));
+      cursor = answer.cursor ?? '';
+      if (answer.next === null) break;
+      expect(answer.next).toBe(answer.cursor);
+    }
+    expect([...seen].sort()).toEqual(Object.keys(byKey(await segments(t.mgrNorth))).sort());
+    expect(new Set(seen).size).toBe(9);
+    expect(await changes(cursor)).toMatchObject({ segments: [], next: null, cursor });
+    // A recomputation over the same data changes nothing; a pin is one change, and so is taking it back.
+    await recomputeSegments(s.db, orgA, NOW + 3000);
+    expect((await changes(cursor)).segments).toEqual([]);
+    expect((await pin(t.headNorth, key('1005'), 'top')).statusCode).toBe(200);
+    const pinned = await changes(cursor);
+    expect(pinned.segments.map((x) => [x.clientKey, x.class, x.pinned])).toEqual([[key('1005'), 'top', true]]);
+    expect((await pin(t.headNorth, key('1005'), null)).statusCode).toBe(200);
+    const unpinned = await changes(pinned.cursor ?? '');
+    expect(unpinned.segments.map((x) => [x.clientKey, x.class, x.pinned])).toEqual([[key('1005'), 'c', false]]);
+    // South's manager never hears of North's pin; a cursor that is not one is refused.
+    const south = await s.app.inject({ method: 'GET', url: `/api/clients/segments?since=${cursor}`, headers: auth(t.mgrSouth) });
+    expect(SegmentsResponseSchema.parse(south.json()).segments).toEqual([]);
+    for (const bad of ['-1', '1e3', 'abc', '9'.repeat(19)]) {
+      expect((await s.app.inject({ method: 'GET', url: `/api/clients/segments?since=${bad}`, headers: auth(t.mgrNorth) })).statusCode).toBe(400);
+    }
+  });
+
   it('runs the nightly split once per night for each organisation, whatever restarts happen between checks', async () => {
     await s.db.query('DELETE FROM segment_runs');
     const night = lastNightlyMark(NOW) + DAY_MS + 60_000;

@@ -8,6 +8,8 @@ const SEGMENT_LABELS = ['Сегмент', 'Сегмент клиента', 'Ка
  *  - top key clients: a touch twice a month (every 15 days) and a meeting every month;
  *  - key clients (the 20 % giving 80 % of revenue): a call or meeting twice a month — direct mail
  *    counts — and a meeting every quarter (90 days);
+ *  - the same two by revenue, where the card names no segment of its own: the top of the team's
+ *    Pareto split (lib/segments) as the top key clients, the rest of class A as key clients;
  *  - open deals, not yet won or lost: contact every 3 days so a lead does not go cold
  *    (with no touch yet, the first one is due at once);
  *  - everyone else: some contact every 30 days, a starting figure each team may change.
@@ -23,6 +25,18 @@ export const DEFAULT_SEGMENTS: Segment[] = [
     id: 'key',
     name: t('Ключевой клиент', 'Key client'),
     match: { by: 'field', aliases: SEGMENT_LABELS, values: ['Ключевой', 'Ключевой клиент', 'VIP', 'Key', 'Key client', 'Key account'] },
+    norm: { touchEveryDays: 15, countingKinds: ['call', 'meeting', 'direct_mail'], meetingEveryDays: 90 },
+  },
+  {
+    id: 'revenue_top',
+    name: t('Самый ценный по выручке', 'Most valuable by revenue'),
+    match: { by: 'pareto', classes: ['top'] },
+    norm: { touchEveryDays: 15, countingKinds: ['call', 'meeting', 'direct_mail'], meetingEveryDays: 30 },
+  },
+  {
+    id: 'revenue_a',
+    name: t('Ключевой по выручке (A)', 'Key by revenue (A)'),
+    match: { by: 'pareto', classes: ['a'] },
     norm: { touchEveryDays: 15, countingKinds: ['call', 'meeting', 'direct_mail'], meetingEveryDays: 90 },
   },
   {

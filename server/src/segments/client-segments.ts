@@ -18,11 +18,12 @@ const SegmentRow = z.object({
   share: z.number().nullable(),
   computed_at: z.number().nullable(),
   pinned_class: ParetoClassSchema.nullable(),
+  seq: z.number(),
 });
 type SegmentRowT = z.infer<typeof SegmentRow>;
 
 const COLUMNS = `client_key, team_id::text AS team_id, computed_class, rank, ranked_of, revenue, share,
-                 computed_at::float8 AS computed_at, pinned_class`;
+                 computed_at::float8 AS computed_at, pinned_class, seq::float8 AS seq`;
 
 function toSegment(row: SegmentRowT): ClientSegment | null {
   const computed =
@@ -32,6 +33,11 @@ function toSegment(row: SegmentRowT): ClientSegment | null {
   const applied: ParetoClass | null = row.pinned_class ?? computed?.class ?? null;
   if (applied === null) return null;
   return { clientKey: row.client_key, teamId: row.team_id, class: applied, pinned: row.pinned_class !== null, computed, reason: segmentReason(applied, row.pinned_class !== null, computed) };
+}
+
+/** The segment a row stands for; unpinned and never ranked is C until the next split, as every client without revenue. */
+function toSegmentOrC(row: SegmentRowT): ClientSegment {
+  return toSegment(row) ?? { clientKey: row.client_key, teamId: row.team_id, class: 'c', pinned: false, computed: null, reason: segmentReason('c', false, null) };
 }
 
 /**
@@ -49,9 +55,10 @@ function teamScope(caller: Caller, team: string | undefined): string | null {
 export async function listSegments(
   db: Db,
   caller: Caller,
-  query: { team?: string | undefined; clientKey?: string | undefined; after?: string | undefined; limit: number },
+  query: { team?: string | undefined; clientKey?: string | undefined; after?: string | undefined; limit: number; since?: string | undefined },
 ): Promise<SegmentsResponse> {
   const teamId = teamScope(caller, query.team);
+  if (query.since !== undefined) return segmentChanges(db, caller, teamId, query.since === '' ? '0' : query.since, query.limit);
   const rows = await db.query(
     `SELECT ${COLUMNS} FROM client_segments
       WHERE org_id = $1::bigint AND ($2::bigint IS NULL OR team_id = $2::bigint)
@@ -65,6 +72,30 @@ export async function listSegments(
     segments: page.flatMap((r) => toSegment(r) ?? []),
     next: parsed.length > query.limit ? (page.at(-1)?.client_key ?? null) : null,
     ranAt: await lastSegmentRun(db, caller.orgId),
+  };
+}
+
+/**
+ * Segments written after `since` in pull order, for a device that keeps a copy: each row once
+ * per change, a pin or a recomputation that moved it bumping it past the cursor.
+ */
+async function segmentChanges(db: Db, caller: Caller, teamId: string | null, since: string, limit: number): Promise<SegmentsResponse> {
+  const rows = await db.query(
+    `SELECT ${COLUMNS} FROM client_segments
+      WHERE org_id = $1::bigint AND ($2::bigint IS NULL OR team_id = $2::bigint) AND seq > $3::bigint
+      ORDER BY seq LIMIT $4`,
+    [caller.orgId, teamId, since, limit + 1],
+  );
+  const parsed = rows.map((r) => SegmentRow.parse(r));
+  const page = parsed.slice(0, limit);
+  const last = page.at(-1);
+  const cursor = last === undefined ? since : String(last.seq);
+  return {
+    // A pin taken back from a card never ranked is a change too: the copy must hear of it.
+    segments: page.map(toSegmentOrC),
+    next: parsed.length > limit ? cursor : null,
+    ranAt: await lastSegmentRun(db, caller.orgId),
+    cursor,
   };
 }
 
@@ -90,9 +121,7 @@ export async function pinSegment(db: Db, caller: Caller, clientKey: string, cls:
     );
     return SegmentRow.parse(updated[0]);
   });
-  const segment = toSegment(row);
-  // Unpinned and never ranked: C until the next split, as every client without revenue.
-  return segment ?? { clientKey, teamId: row.team_id, class: 'c', pinned: false, computed: null, reason: segmentReason('c', false, null) };
+  return toSegmentOrC(row);
 }
 
 /** The card's team within the scope, null for a card outside any team, undefined when unknown. */

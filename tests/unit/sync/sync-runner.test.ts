@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SYNC_ALARM, SYNC_DEBOUNCE_MS, SYNC_RETRY_ALARM, createSyncRunner, type AlarmsLike } from '../../../lib/sync/sync-runner';
 import type { SyncEngine, SyncRunOptions, SyncRunResult } from '../../../lib/sync/sync-engine';
 
-const IDLE: SyncRunResult = { state: 'idle', skipped: null, pushed: 0, rejected: 0, batches: [], isolated: 0, pulled: 0, failure: null, nextAttemptAt: null };
+const IDLE: SyncRunResult = { state: 'idle', skipped: null, pushed: 0, rejected: 0, batches: [], isolated: 0, pulled: 0, segments: 0, failure: null, nextAttemptAt: null };
 
 class FakeAlarms implements AlarmsLike {
   readonly alarms = new Map<string, { when?: number; periodInMinutes?: number }>();
