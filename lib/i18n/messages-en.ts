@@ -458,4 +458,17 @@ export const MESSAGES_EN: EnglishMessages = {
   'book.mapTo': 'Map to stage',
   'book.mapButton': 'Map',
   'book.mapped': 'Added to the team’s draft: publish it from the options page.',
+  // The CRM's own history (issue 9, item 1).
+  'history.fromCrm': 'from CRM',
+  'history.fromCrmTitle': 'An entry of the CRM card’s feed: it counts towards the norms; change it in the CRM',
+  'history.inCrm': 'in CRM',
+  'history.toCrm': 'Add to CRM note',
+  'history.toCrmFilled': 'The note is in the CRM’s form below its feed: check it and press “Add” there.',
+  'history.crmKind.task': 'Task',
+  'history.crmOutcome.planned': 'planned',
+  'history.noTime': 'time not shown',
+  'touch.callbackAt': 'When to call back',
+  'touch.callbackHint': 'We will remind you then; the notification opens the card.',
+  'reminder.title': 'Call back: {name}',
+  'reminder.noComment': 'The client asked to be called back at this time.',
 };

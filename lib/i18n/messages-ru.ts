@@ -478,4 +478,17 @@ export const MESSAGES_RU = {
   'book.mapTo': 'Сопоставить с этапом',
   'book.mapButton': 'Сопоставить',
   'book.mapped': 'Добавлено в черновик команды: опубликуйте его в настройках.',
+  // The CRM's own history (issue 9, item 1).
+  'history.fromCrm': 'из CRM',
+  'history.fromCrmTitle': 'Запись из ленты карточки CRM: учитывается в нормах, изменить её можно в CRM',
+  'history.inCrm': 'есть в CRM',
+  'history.toCrm': 'В примечание CRM',
+  'history.toCrmFilled': 'Примечание вставлено в форму CRM под лентой: проверьте и нажмите там «Добавить».',
+  'history.crmKind.task': 'Задача',
+  'history.crmOutcome.planned': 'запланирована',
+  'history.noTime': 'время не указано',
+  'touch.callbackAt': 'Когда перезвонить',
+  'touch.callbackHint': 'Напомним в это время; уведомление откроет карточку.',
+  'reminder.title': 'Перезвонить: {name}',
+  'reminder.noComment': 'Клиент просил перезвонить в это время.',
 } as const;
