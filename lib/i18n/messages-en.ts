@@ -467,8 +467,4 @@ export const MESSAGES_EN: EnglishMessages = {
   'history.crmKind.task': 'Task',
   'history.crmOutcome.planned': 'planned',
   'history.noTime': 'time not shown',
-  'touch.callbackAt': 'When to call back',
-  'touch.callbackHint': 'We will remind you then; the notification opens the card.',
-  'reminder.title': 'Call back: {name}',
-  'reminder.noComment': 'The client asked to be called back at this time.',
 };

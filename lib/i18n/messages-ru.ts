@@ -487,8 +487,4 @@ export const MESSAGES_RU = {
   'history.crmKind.task': 'Задача',
   'history.crmOutcome.planned': 'запланирована',
   'history.noTime': 'время не указано',
-  'touch.callbackAt': 'Когда перезвонить',
-  'touch.callbackHint': 'Напомним в это время; уведомление откроет карточку.',
-  'reminder.title': 'Перезвонить: {name}',
-  'reminder.noComment': 'Клиент просил перезвонить в это время.',
 } as const;
