@@ -82,6 +82,7 @@ export function PanelApp({ mode, hub }: { mode: PanelMode; hub?: HubRelay }) {
     () => ({
       onEditTouch: (touchId: string, draft: TouchDraft) => request({ type: 'touch:edit', touchId, draft }),
       onDeleteTouch: (touchId: string) => request({ type: 'touch:delete', touchId }),
+      onAddToCrm: (touchId: string) => request({ type: 'touch:to-crm', touchId }),
     }),
     [request],
   );

@@ -128,7 +128,7 @@ export function PanelView({ state, status, mode, onLogTouch, touchHandlers, onSe
           <ObjectionList objections={model.objections} lang={lang} />
           <TouchLogger lang={lang} onLogTouch={onLogTouch} prefill={prefill} />
           <FieldChecklist items={model.checklist} lang={lang} onRevealField={onRevealField} />
-          <TouchHistory touches={state.touches} total={state.touchTotal} lang={lang} handlers={touchHandlers} />
+          <TouchHistory touches={state.touches} total={state.touchTotal} lang={lang} handlers={touchHandlers} crmItems={model.crmHistory} inCrm={model.inCrm} />
         </div>
       ) : (
         <div className="sf-empty" data-testid="panel-no-client">

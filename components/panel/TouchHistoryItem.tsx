@@ -13,6 +13,8 @@ export interface TouchChangeHandlers {
   /** Resolves when the new version is stored; rejects with the reason. */
   onEditTouch(id: string, draft: TouchDraft): Promise<void>;
   onDeleteTouch(id: string): Promise<void>;
+  /** Put the touch's note into the CRM's own composer; absent: no such button. */
+  onAddToCrm?(id: string): Promise<void>;
 }
 
 type Mode = { kind: 'view' } | { kind: 'edit' } | { kind: 'confirm-delete' } | { kind: 'busy' };
@@ -22,13 +24,14 @@ function manualKind(touch: Touch): ManualTouchKind | null {
 }
 
 /** One touch in the history; the manager's own kinds can be edited or deleted in place. */
-export function TouchHistoryItem({ touch, lang, handlers }: { touch: Touch; lang: Lang; handlers?: TouchChangeHandlers }) {
+export function TouchHistoryItem({ touch, lang, handlers, inCrm = false }: { touch: Touch; lang: Lang; handlers?: TouchChangeHandlers; inCrm?: boolean }) {
   const t = makeTranslator(lang);
   const idBase = useId();
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [outcome, setOutcome] = useState<TouchOutcome | null>(touch.outcome);
   const [comment, setComment] = useState(touch.comment);
   const [error, setError] = useState<string | null>(null);
+  const [crmFilled, setCrmFilled] = useState(false);
   const editButton = useRef<HTMLButtonElement | null>(null);
   const commentRef = useRef<HTMLTextAreaElement | null>(null);
   const kind = manualKind(touch);
@@ -61,6 +64,14 @@ export function TouchHistoryItem({ touch, lang, handlers }: { touch: Touch; lang
     if (!handlers || !kind || !outcome || mode.kind === 'busy') return;
     void run(() => handlers.onEditTouch(touch.id, { kind, outcome, comment: comment.trim() }));
   };
+  const addToCrm = () => {
+    if (!handlers?.onAddToCrm) return;
+    setError(null);
+    handlers.onAddToCrm(touch.id).then(
+      () => setCrmFilled(true),
+      (e: unknown) => setError(errorText(e, t)),
+    );
+  };
   const remove = () => {
     if (!handlers) return;
     // A deleted touch leaves the list; the item unmounts, so errors are all that come back.
@@ -83,6 +94,7 @@ export function TouchHistoryItem({ touch, lang, handlers }: { touch: Touch; lang
               {t('history.edited')}
             </span>
           )}
+          {inCrm && <span className="sf-history__source" data-testid="touch-in-crm">✓ {t('history.inCrm')}</span>}
         </div>
         <time className="sf-history__time" dateTime={new Date(touch.at).toISOString()}>
           {formatDateTime(touch.at, lang)}
@@ -112,6 +124,11 @@ export function TouchHistoryItem({ touch, lang, handlers }: { touch: Touch; lang
             <button type="button" className="sf-btn sf-btn--ghost sf-btn--danger sf-history__action" data-testid="touch-delete" onClick={() => setMode({ kind: 'confirm-delete' })}>
               {t('history.delete')}
             </button>
+            {!inCrm && handlers.onAddToCrm !== undefined && (
+              <button type="button" className="sf-btn sf-btn--ghost sf-history__action" data-testid="touch-to-crm" onClick={addToCrm}>
+                {t('history.toCrm')}
+              </button>
+            )}
           </div>
         )}
         {mode.kind === 'confirm-delete' && (
@@ -124,6 +141,9 @@ export function TouchHistoryItem({ touch, lang, handlers }: { touch: Touch; lang
               {t('touch.cancel')}
             </button>
           </div>
+        )}
+        {crmFilled && !inCrm && (
+          <p className="sf-notice sf-notice--ok" role="status" data-testid="touch-to-crm-filled">{t('history.toCrmFilled')}</p>
         )}
         {mode.kind === 'busy' && <p className="sf-muted" role="status">{t('touch.saving')}</p>}
         {error !== null && (

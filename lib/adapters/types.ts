@@ -1,4 +1,5 @@
 import type { ClientContext } from '../context/client-context';
+import type { FeedReader } from '../crm-feed/feed-reader';
 
 /**
  * A site adapter is a pure reader: given the page (and what the page's own JavaScript
@@ -53,6 +54,13 @@ export interface SiteAdapter {
    * page aside only while this stays readable beside it (lib/content/panel-room.ts).
    */
   feedSelectors?: readonly string[];
+  /** A reader of the card's own event feed (notes, calls, letters, tasks); absent: not read. */
+  createFeedReader?(): FeedReader;
+  /**
+   * Put text into the CRM's own note composer for the manager to confirm there (the CRM then
+   * records the note natively); false when the page has no composer. Never submits.
+   */
+  fillNoteComposer?(doc: Document, text: string): boolean;
 }
 
 export type CardReader = (doc: Document, url: URL, pageData: unknown, changed: ReadonlySet<Node> | null) => ClientContext | null;

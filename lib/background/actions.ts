@@ -14,6 +14,7 @@ import { applySettingsPatch, readSettings } from './settings-storage';
 import { getTabContext } from './tab-contexts';
 import { uiLang, userMessage, type UserMessageId } from './user-messages';
 import { writeWalk } from './walk-storage';
+import { fillCrmNote } from './crm-note-request';
 
 /**
  * Carry out one panel action. Resolves to null when done, or to the text the panel shows.
@@ -47,6 +48,8 @@ async function carryOut(deps: BackgroundDeps, action: PanelActionMessage, tabId:
       const settings = await readSettings(deps.local);
       return userMessage(result === 'missing' ? 'touchMissing' : 'touchReadonly', uiLang(settings, deps.browserLanguage()));
     }
+    case 'touch:to-crm':
+      return fillCrmNote(deps, action.touchId, tabId);
     case 'settings:set':
       // Panels and outlines follow through storage.onChanged, whoever wrote the settings.
       await applySettingsPatch(deps.local, action.patch);

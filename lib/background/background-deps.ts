@@ -29,8 +29,11 @@ export interface BackgroundDeps {
   local: StorageAreaLike;
   /** Starts sync runs: after an outbox write, on sync:now and sync:configure. */
   sync: SyncTrigger;
-  /** tabs.sendMessage; rejects when the tab has no listener (no content script there). */
-  sendToTab(tabId: number, message: BackgroundToContent): Promise<void>;
+  /**
+   * tabs.sendMessage; resolves to the content script's reply (unknown: parse it), rejects
+   * when the tab has no listener (no content script there).
+   */
+  sendToTab(tabId: number, message: BackgroundToContent): Promise<unknown>;
   now(): number;
   /** The browser's UI language, for messages when settings.lang follows the browser. */
   browserLanguage(): string | undefined;

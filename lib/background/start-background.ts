@@ -62,9 +62,7 @@ export function startBackground(): Background {
     session: browser.storage.session as unknown as StorageAreaLike,
     local,
     sync,
-    async sendToTab(tabId, message) {
-      await browser.tabs.sendMessage(tabId, message);
-    },
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     now,
     browserLanguage: () => globalThis.navigator?.language,
   };

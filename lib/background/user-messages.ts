@@ -28,6 +28,11 @@ export const USER_MESSAGES = {
     ru: 'Открытие письма записывает трекер, его нельзя изменить.',
     en: 'Email opens are recorded by the tracker and cannot be changed.',
   },
+  // The CRM's own history (issue 9, item 1).
+  noCrmComposer: {
+    ru: 'В этой карточке CRM не нашлось формы примечания. Откройте ленту карточки и попробуйте ещё раз.',
+    en: 'This CRM card shows no note form. Open the card’s feed and try again.',
+  },
   failed: {
     ru: 'Не получилось сохранить. Попробуйте ещё раз.',
     en: 'Could not save. Please try again.',

@@ -42,6 +42,22 @@ export function startCrmContent(ctx: ContentScriptContext, browser: ContentExten
   /** True while our own read asks the bridge for a snapshot: its answer needs no new read. */
   let requesting = false;
   const reader = adapter.createReader();
+  // The card's own event feed travels with its context (lib/crm-feed), read as incrementally.
+  let feedReader = adapter.createFeedReader?.() ?? null;
+  let feedUrl = '';
+  const withFeed = (context: ClientContext | null, changed: ReadonlySet<Node> | null): ClientContext | null => {
+    if (context === null || feedReader === null) return context;
+    const sameCard = context.url === feedUrl;
+    feedUrl = context.url;
+    try {
+      const feed = feedReader(document, sameCard ? changed : null, Date.now());
+      return feed === null ? context : { ...context, feed };
+    } catch {
+      // A feed we cannot read leaves the card as it is; the next read starts afresh.
+      feedReader = adapter.createFeedReader?.() ?? null;
+      return context;
+    }
+  };
   const frame = createPanelFrame(ctx, browser.i18n.getMessage('extName') || 'Sufler', browser.runtime.getURL('/panel.html'));
   const dock = createPanelDock({
     doc: document,
@@ -100,7 +116,7 @@ export function startCrmContent(ctx: ContentScriptContext, browser: ContentExten
             requesting = false;
           }
         }
-        const context = reader(document, currentUrl(), pageData, changed);
+        const context = withFeed(reader(document, currentUrl(), pageData, changed), changed);
         // The slider closed: the card it published is gone, say so (the watcher sees null → null).
         const wasDeferred = deferred;
         deferred = context === null && childFrameHasCard();
@@ -120,9 +136,19 @@ export function startCrmContent(ctx: ContentScriptContext, browser: ContentExten
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => watcher.poke());
 
-    const onMessage = (message: unknown) => {
+    const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
       const parsed = parseBackgroundToContent(message);
       if (!parsed) return;
+      if (parsed.type === 'crm:note-fill') {
+        let filled = false;
+        try {
+          filled = adapter.fillNoteComposer?.(document, parsed.text) ?? false;
+        } catch {
+          filled = false;
+        }
+        sendResponse({ filled });
+        return;
+      }
       if (parsed.type === 'field:reveal') {
         const field = adapter.locateField(document, parsed.key);
         if (field) revealField(document, field);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CrmFeedSchema } from '../crm-feed/crm-feed-schema';
 
 /**
  * What an adapter reads off a CRM page: the client and deal the manager is looking at.
@@ -48,6 +49,8 @@ export const ClientContextSchema = z.object({
   fields: z.array(PageFieldSchema),
   /** Where the data came from: the page's own JavaScript state, or its markup. */
   origin: z.enum(['page-data', 'dom']),
+  /** The card's own event feed as the CRM shows it (lib/crm-feed); absent where not read. */
+  feed: CrmFeedSchema.optional(),
 });
 export type ClientContext = z.infer<typeof ClientContextSchema>;
 

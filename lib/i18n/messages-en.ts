@@ -503,4 +503,13 @@ export const MESSAGES_EN: EnglishMessages = {
   'invite.error.corrupt': 'The invite code is damaged: copy all of it again.',
   'invite.error.bad_server': 'The invite holds a wrong server address: ask your head for a new one.',
   'invite.error.bad_token': 'The invite’s access part is damaged: ask your head for a new one.',
+  // The CRM's own history (issue 9, item 1).
+  'history.fromCrm': 'from CRM',
+  'history.fromCrmTitle': 'An entry of the CRM card’s feed: it counts towards the norms; change it in the CRM',
+  'history.inCrm': 'in CRM',
+  'history.toCrm': 'Add to CRM note',
+  'history.toCrmFilled': 'The note is in the CRM’s form below its feed: check it and press “Add” there.',
+  'history.crmKind.task': 'Task',
+  'history.crmOutcome.planned': 'planned',
+  'history.noTime': 'time not shown',
 };

@@ -523,4 +523,13 @@ export const MESSAGES_RU = {
   'invite.error.corrupt': 'Код приглашения повреждён: скопируйте его целиком ещё раз.',
   'invite.error.bad_server': 'В приглашении неверный адрес сервера: попросите руководителя создать новое.',
   'invite.error.bad_token': 'В приглашении повреждён доступ: попросите руководителя создать новое.',
+  // The CRM's own history (issue 9, item 1).
+  'history.fromCrm': 'из CRM',
+  'history.fromCrmTitle': 'Запись из ленты карточки CRM: учитывается в нормах, изменить её можно в CRM',
+  'history.inCrm': 'есть в CRM',
+  'history.toCrm': 'В примечание CRM',
+  'history.toCrmFilled': 'Примечание вставлено в форму CRM под лентой: проверьте и нажмите там «Добавить».',
+  'history.crmKind.task': 'Задача',
+  'history.crmOutcome.planned': 'запланирована',
+  'history.noTime': 'время не указано',
 } as const;

@@ -14,7 +14,14 @@ export interface Outline {
  * background → content script (tabs.sendMessage). The collapse shortcut is not here: the
  * background writes the setting itself and the content script follows storage.
  */
-export type BackgroundToContent = { type: 'outline:set'; outline: Outline } | { type: 'field:reveal'; key: string };
+export type BackgroundToContent =
+  | { type: 'outline:set'; outline: Outline }
+  | { type: 'field:reveal'; key: string }
+  /** Put a logged touch's note into the CRM's own composer; answered with { filled }. */
+  | { type: 'crm:note-fill'; text: string };
+
+/** Longest note text we hand to a CRM composer (a touch comment plus its labels and tag). */
+export const MAX_CRM_NOTE_TEXT = 5000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -33,6 +40,9 @@ export function parseBackgroundToContent(value: unknown): BackgroundToContent | 
   }
   if (value.type === 'field:reveal') {
     return typeof value.key === 'string' && value.key.length <= 200 ? { type: 'field:reveal', key: value.key } : null;
+  }
+  if (value.type === 'crm:note-fill') {
+    return typeof value.text === 'string' && value.text.length <= MAX_CRM_NOTE_TEXT ? { type: 'crm:note-fill', text: value.text } : null;
   }
   return null;
 }

@@ -44,6 +44,8 @@ export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
   /** Change what a logged touch says, or delete it: each is a new version that syncs. */
   z.object({ type: z.literal('touch:edit'), requestId: z.string(), touchId: z.string().min(1).max(100), draft: TouchDraftSchema }),
   z.object({ type: z.literal('touch:delete'), requestId: z.string(), touchId: z.string().min(1).max(100) }),
+  /** Put a logged touch's note into the CRM's own composer on the tab, for the manager to confirm. */
+  z.object({ type: z.literal('touch:to-crm'), requestId: z.string(), touchId: z.string().min(1).max(100) }),
   z.object({ type: z.literal('settings:set'), requestId: z.string(), patch: SettingsPatchSchema }),
   /** Replace the active playbook with a team's own file; the ack names every problem by path. */
   z.object({ type: z.literal('playbook:import'), requestId: z.string(), playbook: z.unknown() }),

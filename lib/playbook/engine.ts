@@ -8,6 +8,8 @@ import type { HintCondition, Playbook, Script, Stage } from './schema';
 import { placeholderValues } from './placeholders';
 import { buildChecklist, resolveField } from './checklist';
 import { normalizeText } from './text-match';
+import { feedAsTouches, mergeCrmHistory } from '../crm-feed/merge-crm-history';
+import { clientKey } from '../context/client-key';
 
 /** CRM stage names are compared ignoring case, 'ё'/'е' and extra or non-breaking spaces. */
 export function normalizeStageName(s: string): string {
@@ -125,6 +127,9 @@ export function evaluate(playbook: Playbook, context: ClientContext, touches: To
   const checklist = checklistStage === undefined ? [] : buildChecklist(playbook, checklistStage.id, context);
 
   const facts: HintFacts = { stageId: stage?.id ?? null, emptyFields: emptyFieldIds(playbook, context) };
+  // The CRM's own history counts toward the norms too, each contact once (lib/crm-feed).
+  const crm = mergeCrmHistory(touches, context.feed);
+  const history = crm.items.length === 0 ? touches : [...touches, ...feedAsTouches(crm.items, clientKey(context))];
   return {
     stage: stageView,
     script: stageScript === undefined ? null : toScriptView(stageScript, facts),
@@ -134,7 +139,9 @@ export function evaluate(playbook: Playbook, context: ClientContext, touches: To
     objections,
     placeholders: placeholderValues(context, playbook.ourCompany),
     checklist,
-    cadence: cadenceView(playbook, context, touches, now, stage?.id ?? null, revenue),
+    cadence: cadenceView(playbook, context, history, now, stage?.id ?? null, revenue),
+    crmHistory: crm.items,
+    inCrm: crm.inCrm,
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LocalizedTextSchema } from '../i18n/lang';
 import { TouchOutcomeSchema } from '../touches/touch';
 import { VALUE_TYPES } from './field-value';
+import { CrmFeedItemSchema } from '../crm-feed/crm-feed-schema';
 
 /**
  * What the panel shows for one client: the output of engine.evaluate(). It crosses from
@@ -123,5 +124,9 @@ export const PanelModelSchema = z.object({
   placeholders: z.record(z.string(), z.string()).default({}),
   checklist: z.array(ChecklistItemSchema),
   cadence: CadenceViewSchema,
+  /** The CRM's own feed items that are not Sufler's touches, newest first (lib/crm-feed). */
+  crmHistory: z.array(CrmFeedItemSchema).default([]),
+  /** Sufler touches the CRM's feed shows too. */
+  inCrm: z.array(z.string()).default([]),
 });
 export type PanelModel = z.infer<typeof PanelModelSchema>;

@@ -6,6 +6,8 @@ import { mergeAmoContexts } from './merge-contexts';
 import { parseAmoPageData } from './page-data';
 import { linkedForms, newAmoFieldCache, readAmoDomDetailed, type AmoFieldCache } from './read-dom';
 import { readAmoPageData } from './read-page-data';
+import { fillAmoNoteComposer } from './note-composer';
+import { createAmoFeedReader } from './read-feed';
 import { AMO } from './selectors';
 import { AMOCRM_EXAMPLES, AMOCRM_HOST_PATTERNS, isAmoHost, parseAmoCardUrl } from './url';
 
@@ -62,4 +64,12 @@ export const AMOCRM_ADAPTER: SiteAdapter = {
   createReader: () => guardedIncrementalReader(readCard, newAmoFieldCache),
   locateField: (doc, key) => guardedLocate(locateAmoField, doc, key),
   feedSelectors: AMO.feed,
+  createFeedReader: createAmoFeedReader,
+  fillNoteComposer: (doc, text) => {
+    try {
+      return fillAmoNoteComposer(doc, text);
+    } catch {
+      return false;
+    }
+  },
 };
