@@ -105,8 +105,13 @@ describe('sales book editor', () => {
     expect(screen.getByTestId('book-publish')).toHaveProperty('disabled', true);
     // A Bitrix24 name already used by another stage is named at the line in the other stage.
     await user.type(nameRu, 'Лид');
-    await user.type(within(firstStage).getByTestId('stage-crm-bitrix24'), 'NEW');
-    await user.type(within(screen.getAllByTestId('stage-row')[1]!).getByTestId('stage-crm-bitrix24'), 'new');
+    // The default playbook maps Bitrix24's own stage ids; start both lines empty.
+    const first24 = within(firstStage).getByTestId('stage-crm-bitrix24');
+    const second24 = within(screen.getAllByTestId('stage-row')[1]!).getByTestId('stage-crm-bitrix24');
+    await user.clear(first24);
+    await user.clear(second24);
+    await user.type(first24, 'NEW');
+    await user.type(second24, 'new');
     expect(within(screen.getAllByTestId('stage-row')[1]!).getByTestId('field-error').textContent).toBe('[0]: "new" is already mapped to stage "lead" for bitrix24');
   });
 

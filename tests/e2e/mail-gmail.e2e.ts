@@ -37,7 +37,7 @@ interface SentLetter {
 
 /** Plays Gmail's servers: the mailbox page, and the send endpoint, which keeps what it was sent. */
 async function openGmail(b: ExtensionBrowser, sent: SentLetter[]): Promise<Page> {
-  await serveFixtures(b.context, GMAIL, (url) => (url.pathname.startsWith('/mail/') ? 'gmail/2026-12-02-mailbox.html' : null));
+  await serveFixtures(b.context, GMAIL, (url) => (url.pathname.startsWith('/mail/') ? 'mail/gmail/2026-12-02-mailbox.html' : null));
   // Registered last, so it is asked first (Playwright tries the newest route first).
   await b.context.route(`${GMAIL}/sync/**`, async (route: Route) => {
     const body = route.request().postData() ?? '';

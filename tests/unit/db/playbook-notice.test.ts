@@ -19,7 +19,8 @@ function edited(): Playbook {
   const pb = structuredClone(DEFAULT_PLAYBOOK) as Playbook;
   pb.stages = pb.stages.filter((s) => s.id !== 'growth');
   for (const o of pb.objections) o.stages = o.stages.filter((id) => id !== 'growth');
-  pb.stages.push({ ...pb.stages[1]!, id: 'tender', name: { ru: 'Тендер', en: 'Tender' }, crmNames: ['Тендер'], inheritFrom: undefined });
+  pb.stages.push({ ...pb.stages[1]!, id: 'tender', name: { ru: 'Тендер', en: 'Tender' }, crmNames: ['Тендер'], crmStages: undefined, inheritFrom: undefined });
+  delete pb.stages[pb.stages.length - 1]!.crmStages;
   delete pb.stages[pb.stages.length - 1]!.inheritFrom;
   pb.objections[0]!.answers = [{ ru: 'Новый ответ', en: 'A new answer' }];
   return pb;
