@@ -16,6 +16,7 @@ import { PlaybookChangedLine } from './PlaybookChangedLine';
 import { ScriptWalkthrough } from './ScriptWalkthrough';
 import { StageHeader } from './StageHeader';
 import { SyncStatusLine } from './SyncStatusLine';
+import { KeyClientList } from './KeyClientList';
 import { TouchHistory } from './TouchHistory';
 import type { TouchChangeHandlers } from './TouchHistoryItem';
 import { TouchKindIcon } from './TouchKindIcon';
@@ -137,6 +138,12 @@ export function PanelView({ state, status, mode, onLogTouch, touchHandlers, onSe
           </div>
           <h1 className="sf-empty__title">{t('noClient.title')}</h1>
           <p className="sf-muted">{t('noClient.hint')}</p>
+        </div>
+      )}
+      {/* The side panel stays open across tabs: the manager's key clients live there (the docked panel is for the card at hand). */}
+      {mode === 'side' && (
+        <div className="sf-sections">
+          <KeyClientList view={state.keyClients} lang={lang} now={now ?? Date.now()} />
         </div>
       )}
       <SyncStatusLine sync={state.sync} lang={lang} now={now ?? Date.now()} />

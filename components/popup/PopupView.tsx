@@ -4,6 +4,7 @@ import type { PanelState } from '../../lib/messaging/hub-messages';
 import { errorText } from '../panel/error-text';
 import { formatAgo } from '../../lib/i18n/relative-time';
 import { SyncProblem } from '../panel/SyncProblem';
+import { KeyClientList } from '../panel/KeyClientList';
 
 export interface PopupViewProps {
   /** null until the background's first state arrives. */
@@ -84,6 +85,8 @@ export function PopupView({ state, canOpenSidePanel, onOpenPanel, onSyncNow, onO
           </>
         )}
       </section>
+
+      <KeyClientList view={state?.keyClients} lang={lang} now={at} />
 
       <div className="sf-popup__actions">
         <button type="button" className="sf-btn sf-btn--primary" data-testid="popup-open-panel" onClick={openPanel}>

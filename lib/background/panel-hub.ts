@@ -15,6 +15,8 @@ import { SYNC_OFF, type SyncStatus } from '../sync/sync-status';
 import type { BackgroundDeps, HubPort } from './background-deps';
 import { loadClientSnapshot, type ClientSnapshot } from './client-snapshot';
 import { buildPanelState } from './panel-state';
+import { keyClientsView } from '../cadence/key-clients';
+import { loadKeyClients, NO_KEY_CLIENTS, type KeyClientsSnapshot } from './key-clients-snapshot';
 import { tabModel } from './tab-models';
 import { readAllWalks, walkOf, type StoredWalks } from './walk-storage';
 import { readSettings } from './settings-storage';
@@ -64,6 +66,9 @@ export class PanelHub {
   private outboxLive: { unsubscribe(): void } | null = null;
   /** Script walk positions of every client, re-read when storage says they changed. */
   private walks: Promise<StoredWalks>;
+  /** The key clients and their touches, kept current by a live query while any panel is connected. */
+  private keyClients: Promise<KeyClientsSnapshot> | null = null;
+  private keyClientsLive: { unsubscribe(): void } | null = null;
 
   constructor(
     private readonly deps: BackgroundDeps,
@@ -145,6 +150,7 @@ export class PanelHub {
     const sub: Subscription = { port, tabId, context: null, contextPushed: false, snapshot: null, live: null, liveGeneration: 0, renderSeq: 0 };
     this.subscriptions.set(port, sub);
     this.followOutbox();
+    this.followKeyClients();
     const context = tabId === null ? null : await getTabContext(this.deps.session, tabId);
     // Resubscribed or gone meanwhile, or a publish already brought a newer context.
     if (this.subscriptions.get(port) !== sub || sub.contextPushed) return;
@@ -178,6 +184,7 @@ export class PanelHub {
     const settings = await this.settings;
     const sync = await this.currentSync();
     const walks = await this.walks.catch(() => ({}));
+    const keyClients = await (this.keyClients ?? Promise.resolve(NO_KEY_CLIENTS)).catch(() => NO_KEY_CLIENTS);
     if (seq !== sub.renderSeq || this.subscriptions.get(sub.port) !== sub) return;
     const { context, snapshot } = sub;
     // With a client, wait for the live query's first answer rather than show no touches.
@@ -188,6 +195,7 @@ export class PanelHub {
       const model = client ? tabModel(sub.tabId, client.context, client, now) : undefined;
       const state = buildPanelState({ tabId: sub.tabId, client, settings, sync, now, model });
       if (context !== null) state.walk = walkOf(walks, clientKey(context));
+      state.keyClients = keyClientsView(keyClients.candidates, (key) => keyClients.touches.get(key) ?? [], now);
       this.post(sub.port, { type: 'state', state });
       if (client !== null) markOnce(WORKER_MARKS.firstClientState);
     } catch (error) {
@@ -206,6 +214,9 @@ export class PanelHub {
       this.outboxLive?.unsubscribe();
       this.outboxLive = null;
       this.outbox = null;
+      this.keyClientsLive?.unsubscribe();
+      this.keyClientsLive = null;
+      this.keyClients = null;
     }
   }
 
@@ -228,6 +239,29 @@ export class PanelHub {
       error: (error: unknown) => {
         console.error('Sufler: live query for the sync status failed', error);
         resolveFirst({ pending: 0, rejected: [], rejectedCount: 0 });
+      },
+    });
+  }
+
+  /** Follow the key clients (cards, touches, segments, playbook) while any panel is connected. */
+  private followKeyClients(): void {
+    if (this.keyClientsLive !== null) return;
+    let first = true;
+    let resolveFirst: (snapshot: KeyClientsSnapshot) => void = () => undefined;
+    this.keyClients = new Promise((resolve) => (resolveFirst = resolve));
+    this.keyClientsLive = liveQuery(() => loadKeyClients(this.deps.db)).subscribe({
+      next: (snapshot) => {
+        if (first) {
+          first = false;
+          resolveFirst(snapshot);
+          return;
+        }
+        this.keyClients = Promise.resolve(snapshot);
+        for (const s of this.subscriptions.values()) void this.render(s);
+      },
+      error: (error: unknown) => {
+        console.error('Sufler: live query for the key clients failed', error);
+        resolveFirst(NO_KEY_CLIENTS);
       },
     });
   }

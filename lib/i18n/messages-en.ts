@@ -156,6 +156,17 @@ export const MESSAGES_EN: EnglishMessages = {
   'cadence.why': 'Norm “{segment}”: {rule}. Why: {reason}.',
   'cadence.dueNow': 'Time to get in touch',
 
+  'keyClients.title': 'My key clients',
+  'keyClients.empty': 'No key clients yet',
+  'keyClients.emptyHint': "The team's top and A clients by revenue, and those the CRM calls key, appear here once you open their cards.",
+  'keyClients.kind.touch': 'Touch',
+  'keyClients.kind.meeting': 'Meeting',
+  'keyClients.dueOn': 'by {date}',
+  'keyClients.dueToday': 'today',
+  'keyClients.open': 'Open the CRM card',
+  'keyClients.noLink': 'The card address is unknown: open it in the CRM',
+  'keyClients.shown': 'Showing {shown} of {total}',
+
   'options.title': 'Sufler settings',
   'options.general': 'General',
   'options.lang': 'Interface language',

@@ -170,6 +170,17 @@ export const MESSAGES_RU = {
   'cadence.why': 'Норма «{segment}»: {rule}. Почему: {reason}.',
   'cadence.dueNow': 'Пора связаться',
 
+  'keyClients.title': 'Мои ключевые клиенты',
+  'keyClients.empty': 'Ключевых клиентов пока нет',
+  'keyClients.emptyHint': 'Здесь появятся клиенты из топа и группы A по выручке команды и те, кого CRM называет ключевыми, когда вы откроете их карточки.',
+  'keyClients.kind.touch': 'Касание',
+  'keyClients.kind.meeting': 'Встреча',
+  'keyClients.dueOn': 'до {date}',
+  'keyClients.dueToday': 'сегодня',
+  'keyClients.open': 'Открыть карточку в CRM',
+  'keyClients.noLink': 'Адрес карточки неизвестен: откройте её в CRM',
+  'keyClients.shown': 'Показаны {shown} из {total}',
+
   'options.title': 'Настройки Суфлёра',
   'options.general': 'Общие',
   'options.lang': 'Язык интерфейса',

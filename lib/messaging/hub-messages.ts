@@ -5,6 +5,7 @@ import { PanelModelSchema } from '../playbook/panel-model';
 import { PlaybookNoticeSchema } from '../playbook/playbook-change';
 import { SettingsPatchSchema, SettingsSchema } from '../settings/settings';
 import { SyncStatusSchema } from '../sync/sync-status';
+import { KeyClientsViewSchema } from '../cadence/key-clients';
 
 /**
  * The one typed protocol between the extension's parts. The background parses everything
@@ -100,6 +101,8 @@ export const PanelStateSchema = z.object({
   walk: z.record(z.string(), WalkValueSchema).optional(),
   /** A team playbook version arrived: what it changed, until the manager dismisses the line. */
   playbookNotice: PlaybookNoticeSchema.optional(),
+  /** "My key clients", most overdue first (lib/cadence/key-clients.ts); absent until first read. */
+  keyClients: KeyClientsViewSchema.optional(),
 });
 export type PanelState = z.infer<typeof PanelStateSchema>;
 
