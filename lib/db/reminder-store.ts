@@ -1,7 +1,7 @@
 import type { Touch } from '../touches/touch';
 import { ReminderSchema, type Reminder } from '../reminders/reminder';
 import type { SuflerDatabase } from './database';
-import { parseRows } from './records';
+import { TouchRecordSchema, parseRows } from './records';
 import { logTouch, type LogTouchResult } from './touch-store';
 
 /**
@@ -25,16 +25,20 @@ export async function pendingReminders(db: SuflerDatabase): Promise<Reminder[]> 
 }
 
 /**
- * Mark a reminder shown. Resolves to the reminder when this call fired it, null when it was
- * fired already or does not exist: of two alarms racing, only one shows the notification.
+ * Mark a reminder shown. Resolves to the reminder when this call fired it and it is still
+ * wanted; null when it was fired already, does not exist, or its touch was since deleted or
+ * edited to another outcome (then it is marked fired unseen). Of two alarms racing, only one
+ * shows the notification.
  */
 export function fireReminder(db: SuflerDatabase, id: string, now: number): Promise<Reminder | null> {
-  return db.transaction('rw', db.reminders, async () => {
+  return db.transaction('rw', db.reminders, db.touches, async () => {
     const stored = ReminderSchema.safeParse(await db.reminders.get(id));
     if (!stored.success || stored.data.firedAt !== null) return null;
     const fired = { ...stored.data, firedAt: now };
     await db.reminders.put(fired);
-    return fired;
+    const touch = TouchRecordSchema.safeParse(await db.touches.get(stored.data.touchId));
+    const wanted = touch.success && touch.data.deleted !== true && touch.data.outcome === 'callback';
+    return wanted ? fired : null;
   });
 }
 

@@ -5,6 +5,7 @@ import { createReminderAlarms, type ReminderAlarms } from '../../../lib/backgrou
 import { clientKey } from '../../../lib/context/client-context';
 import { openDatabase } from '../../../lib/db/database';
 import { pendingReminders } from '../../../lib/db/reminder-store';
+import { deleteTouch, editTouch } from '../../../lib/db/touch-store';
 import { FakePanelPort, NOW, cardAtFirstStage, startHarness, type Harness } from './test-harness';
 
 const TAB = 7;
@@ -133,6 +134,18 @@ describe('a callback logged in the panel', () => {
     await remindersOver(h).rearm();
     expect([...parts.alarms.keys()]).toEqual(['sufler-reminder:01JDCALLBACKTEST0000000002']);
     expect(parts.shown.map((s) => s.id)).toEqual([`sufler-reminder:${TOUCH_ID}`]);
+  });
+
+  it('stays silent for a callback deleted or changed to another outcome before its time', async () => {
+    await logCallback(NOW + HOUR);
+    await logCallback(NOW + HOUR, 'callback', '01JDCALLBACKTEST0000000002');
+    await deleteTouch(h.deps.db, TOUCH_ID, NOW + 1);
+    await editTouch(h.deps.db, '01JDCALLBACKTEST0000000002', { kind: 'call', outcome: 'reached', comment: 'Дозвонились сами' }, NOW + 1);
+    clock = NOW + HOUR;
+    await reminders.onAlarm(`sufler-reminder:${TOUCH_ID}`);
+    await reminders.onAlarm('sufler-reminder:01JDCALLBACKTEST0000000002');
+    expect(parts.shown).toEqual([]);
+    expect(await pendingReminders(h.deps.db)).toEqual([]);
   });
 
   it('ignores alarms and notifications that are not its own', async () => {
