@@ -77,7 +77,10 @@ export function PanelApp({ mode, hub }: { mode: PanelMode; hub?: HubRelay }) {
     const conn = connection.current;
     return conn ? conn.request(action) : Promise.reject(new Error('not connected'));
   }, []);
-  const onLogTouch = useCallback((draft: TouchDraft) => request({ type: 'touch:log', draft }), [request]);
+  const onLogTouch = useCallback(
+    (draft: TouchDraft, callback?: { at: number }) => request({ type: 'touch:log', draft, ...(callback ? { callbackAt: callback.at } : {}) }),
+    [request],
+  );
   const touchHandlers = useMemo(
     () => ({
       onEditTouch: (touchId: string, draft: TouchDraft) => request({ type: 'touch:edit', touchId, draft }),

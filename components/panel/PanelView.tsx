@@ -30,7 +30,7 @@ export interface PanelViewProps {
   state: PanelState | null;
   status: HubStatus;
   mode: PanelMode;
-  onLogTouch(draft: TouchDraft): Promise<void>;
+  onLogTouch(draft: TouchDraft, callback?: { at: number }): Promise<void>;
   /** Edit and delete a logged touch; the history is read-only without them. */
   touchHandlers?: TouchChangeHandlers;
   onSettingsChange(patch: SettingsPatch): Promise<void>;

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, Ref } from 'react';
+import type { KeyboardEvent, ReactNode, Ref } from 'react';
 import type { Lang } from '../../lib/i18n/lang';
 import { makeTranslator } from '../../lib/i18n/translate';
 import type { TouchOutcome } from '../../lib/touches/touch';
@@ -20,6 +20,8 @@ export interface TouchFormProps {
   commentRef?: Ref<HTMLTextAreaElement>;
   /** data-testid prefix: 'touch' for the logger, 'touch-edit' in the history. */
   testId: string;
+  /** Shown under the outcomes: the logger's callback time. */
+  afterOutcome?: ReactNode;
 }
 
 /** Outcome, comment, save and cancel: the part of a touch the logger and the history's edit share. */
@@ -65,6 +67,7 @@ export function TouchForm(props: TouchFormProps) {
           ))}
         </div>
       </fieldset>
+      {props.afterOutcome}
       <div className="sf-field">
         <label className="sf-label" htmlFor={`${idBase}-comment`}>{t('touch.comment')}</label>
         <textarea

@@ -6,14 +6,21 @@ import { MANUAL_TOUCH_KINDS, type TouchOutcome } from '../../lib/touches/touch-k
 import { errorText } from './error-text';
 import { TouchForm } from './TouchForm';
 import { TouchKindIcon } from './TouchKindIcon';
+import { CallbackTimeField } from './CallbackTimeField';
+import { defaultCallbackAt, fromLocalInputValue, toLocalInputValue } from '../../lib/reminders/callback-time';
 import { OUTCOMES_BY_KIND, kindLabelKey, type ManualTouchKind } from '../../lib/touches/touch-labels';
 
 export interface TouchLoggerProps {
   lang: Lang;
-  /** Resolves when the background stored the touch; rejects with the reason otherwise. */
-  onLogTouch(draft: TouchDraft): Promise<void>;
+  /**
+   * Resolves when the background stored the touch; rejects with the reason otherwise. A
+   * callback outcome comes with the time to remind the manager (epoch ms).
+   */
+  onLogTouch(draft: TouchDraft, callback?: { at: number }): Promise<void>;
   /** Filled in from a script walk ("Log outcome"); a new `seq` fills the form again. */
   prefill?: TouchPrefill | null;
+  /** The clock the default callback time is counted from (tests fix it). */
+  now?: () => number;
 }
 
 export interface TouchPrefill {
@@ -26,12 +33,13 @@ export interface TouchPrefill {
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 /** Log a call, meeting, letter, paper letter or note in two clicks and a comment. */
-export function TouchLogger({ lang, onLogTouch, prefill }: TouchLoggerProps) {
+export function TouchLogger({ lang, onLogTouch, prefill, now = Date.now }: TouchLoggerProps) {
   const t = makeTranslator(lang);
   const baseId = useId();
   const [kind, setKind] = useState<ManualTouchKind | null>(null);
   const [outcome, setOutcome] = useState<TouchOutcome | null>(null);
   const [comment, setComment] = useState('');
+  const [callbackValue, setCallbackValue] = useState('');
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const kindButtons = useRef(new Map<ManualTouchKind, HTMLButtonElement>());
   const firstOutcome = useRef<HTMLButtonElement | null>(null);
@@ -42,7 +50,7 @@ export function TouchLogger({ lang, onLogTouch, prefill }: TouchLoggerProps) {
   useEffect(() => {
     if (!prefill) return;
     setKind(prefill.kind);
-    setOutcome(prefill.outcome !== null && OUTCOMES_BY_KIND[prefill.kind].includes(prefill.outcome) ? prefill.outcome : null);
+    pickOutcome(prefill.outcome !== null && OUTCOMES_BY_KIND[prefill.kind].includes(prefill.outcome) ? prefill.outcome : null);
     setComment(prefill.comment);
     setSave({ kind: 'idle' });
     queueMicrotask(() => {
@@ -52,11 +60,17 @@ export function TouchLogger({ lang, onLogTouch, prefill }: TouchLoggerProps) {
     // Only a new request fills the form again; re-renders of the same one leave the manager's edits.
   }, [prefillSeq]);
 
+  // A callback is "tomorrow at 10" unless the manager says otherwise; a time already typed stays.
+  const pickOutcome = (next: TouchOutcome | null) => {
+    setOutcome(next);
+    if (next === 'callback') setCallbackValue((value) => (value === '' ? toLocalInputValue(defaultCallbackAt(now())) : value));
+  };
+
   const chooseKind = (next: ManualTouchKind) => {
     setKind(next);
     const outcomes = OUTCOMES_BY_KIND[next];
     // A note has one outcome; anything else the manager picks on purpose.
-    setOutcome(outcomes.length === 1 ? (outcomes[0] ?? null) : null);
+    pickOutcome(outcomes.length === 1 ? (outcomes[0] ?? null) : null);
     setSave({ kind: 'idle' });
     queueMicrotask(() => firstOutcome.current?.focus());
   };
@@ -66,19 +80,24 @@ export function TouchLogger({ lang, onLogTouch, prefill }: TouchLoggerProps) {
     setKind(null);
     setOutcome(null);
     setComment('');
+    setCallbackValue('');
     setSave({ kind: 'idle' });
     if (previous) queueMicrotask(() => kindButtons.current.get(previous)?.focus());
   };
 
+  const callbackAt = outcome === 'callback' ? fromLocalInputValue(callbackValue) : null;
+  const callbackInvalid = outcome === 'callback' && callbackAt === null;
+
   const submit = async () => {
-    if (!kind || !outcome || save.kind === 'saving') return;
+    if (!kind || !outcome || save.kind === 'saving' || callbackInvalid) return;
     const draft: TouchDraft = { kind, outcome, comment: comment.trim() };
     setSave({ kind: 'saving' });
     try {
-      await onLogTouch(draft);
+      await (callbackAt === null ? onLogTouch(draft) : onLogTouch(draft, { at: callbackAt }));
       setKind(null);
       setOutcome(null);
       setComment('');
+      setCallbackValue('');
       setSave({ kind: 'saved' });
     } catch (error) {
       // Keep everything typed: the manager retries instead of writing it again.
@@ -117,7 +136,12 @@ export function TouchLogger({ lang, onLogTouch, prefill }: TouchLoggerProps) {
           outcome={outcome}
           comment={comment}
           saving={save.kind === 'saving'}
-          onOutcome={setOutcome}
+          onOutcome={pickOutcome}
+          afterOutcome={
+            outcome === 'callback' && (
+              <CallbackTimeField lang={lang} idBase={baseId} value={callbackValue} invalid={callbackInvalid} onChange={setCallbackValue} />
+            )
+          }
           onComment={setComment}
           onSubmit={() => void submit()}
           onCancel={cancel}

@@ -15,6 +15,8 @@ import { getTabContext } from './tab-contexts';
 import { uiLang, userMessage, type UserMessageId } from './user-messages';
 import { writeWalk } from './walk-storage';
 import { fillCrmNote } from './crm-note-request';
+import { logTouchWithReminder } from '../db/reminder-store';
+import { reminderFor } from '../reminders/reminder';
 
 /**
  * Carry out one panel action. Resolves to null when done, or to the text the panel shows.
@@ -121,6 +123,14 @@ async function logTouchFromPanel(
   if (!touch.success) {
     console.warn('Sufler: touch refused', touch.error.issues);
     return fail('invalidTouch');
+  }
+  if (touch.data.outcome === 'callback' && action.callbackAt !== undefined) {
+    const reminder = reminderFor(touch.data, context, action.callbackAt);
+    if ((await logTouchWithReminder(deps.db, touch.data, reminder, now)) === 'stored') {
+      deps.sync.soon();
+      await deps.reminders?.arm(reminder);
+    }
+    return null;
   }
   if ((await logTouch(deps.db, touch.data, now)) === 'stored') deps.sync.soon();
   return null;

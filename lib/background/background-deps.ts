@@ -3,6 +3,7 @@ import type { BackgroundToContent } from '../messaging/hub-messages';
 import type { StorageAreaLike } from '../storage-area';
 import type { FetchLike } from '../sync/sync-client';
 import type { SyncTrigger } from '../sync/sync-trigger';
+import type { Reminder } from '../reminders/reminder';
 
 export type { StorageAreaLike } from '../storage-area';
 
@@ -39,4 +40,6 @@ export interface BackgroundDeps {
   browserLanguage(): string | undefined;
   /** fetch for the options page's connection test; the global one when absent. */
   fetch?: FetchLike;
+  /** Sets a stored callback reminder's alarm (reminder-alarms.ts); absent in tests that need none. */
+  reminders?: { arm(reminder: Reminder): Promise<void> };
 }

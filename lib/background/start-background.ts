@@ -15,6 +15,8 @@ import { followOpenEvents } from './open-event-stream';
 import { readSettings } from './settings-storage';
 import { uiLang } from './user-messages';
 import { handleTeamMessage } from './team-requests';
+import { createReminderAlarms } from './reminder-alarms';
+import { REMINDER_PREFIX } from '../reminders/reminder';
 
 /** How long after its start a worker waits before its wake-up sync. */
 const SYNC_AFTER_WAKE_MS = 1000;
@@ -44,8 +46,9 @@ export function startBackground(): Background {
     notifications,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     now,
-    lang: async () => uiLang(await readSettings(local), globalThis.navigator?.language),
+    lang: notifierLang(local),
   });
+  const reminders = createReminderAlarms({ db, alarms, notifications, iconUrl: browser.runtime.getURL('/icon/128.png'), now, lang: notifierLang(local) });
   // After each sync run, announce the opens its pull brought.
   const sync = createSyncRunner({
     engine,
@@ -65,6 +68,7 @@ export function startBackground(): Background {
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     now,
     browserLanguage: () => globalThis.navigator?.language,
+    reminders,
   };
   const background = createBackground(deps);
   // Open IndexedDB while the worker starts, not on the first panel's query (~0.4 s cold).
@@ -113,7 +117,10 @@ export function startBackground(): Background {
   });
   browser.alarms?.onAlarm.addListener((alarm) => {
     void sync.onAlarm(alarm.name);
+    void reminders.onAlarm(alarm.name);
   });
+  // Alarms do not survive everything (a browser restart may drop them): set every pending one again.
+  void reminders.rearm();
 
   // A counted open arrives live while the worker runs: pull its touch now (the notice follows
   // the pull); a letter linked to no client is announced from the event itself.
@@ -130,7 +137,8 @@ export function startBackground(): Background {
     new AbortController().signal,
   );
   browser.notifications?.onClicked.addListener((id) => {
-    void notifier.cardFor(id).then((url) => (url === null ? undefined : browser.tabs.create({ url })));
+    const card = id.startsWith(REMINDER_PREFIX) ? reminders.cardFor(id) : notifier.cardFor(id);
+    void card.then((url) => (url === null ? undefined : browser.tabs.create({ url })));
   });
 
   // Whatever woke the worker, push what waits and pull what is new (a no-op without a
@@ -139,4 +147,9 @@ export function startBackground(): Background {
   setTimeout(() => void sync.start(), SYNC_AFTER_WAKE_MS);
 
   return background;
+}
+
+/** The language of notifications: the panel's, or the browser's when it follows the browser. */
+function notifierLang(local: StorageAreaLike) {
+  return async () => uiLang(await readSettings(local), globalThis.navigator?.language);
 }

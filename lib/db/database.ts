@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { clientMailKeys } from '../mail/client-addresses';
 import type { ClientRecord, ComplianceRecord, OutboxRecord, PlaybookRecord, TouchRecord, TrackedLetterRecord } from './records';
 import type { SegmentRecord } from './segment-store';
+import type { Reminder } from '../reminders/reminder';
 
 /**
  * Sufler's local source of truth. Opened by the background service worker only: a
@@ -19,6 +20,7 @@ export class SuflerDatabase extends Dexie {
   compliance!: EntityTable<ComplianceRecord, 'id'>;
   trackedLetters!: EntityTable<TrackedLetterRecord, 'id'>;
   segments!: EntityTable<SegmentRecord, 'clientKey'>;
+  reminders!: EntityTable<Reminder, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -33,6 +35,10 @@ export class SuflerDatabase extends Dexie {
     // Compliance snapshots: [clientKey+day] finds today's snapshot of a deal; day serves clean-up.
     this.version(2).stores({
       compliance: 'id, [clientKey+day], day',
+    });
+    // Callback reminders: at orders them; the few not yet fired are found by a scan.
+    this.version(3).stores({
+      reminders: 'id, at',
     });
     // Email tracking: a recipient finds its client by address or company domain (multi-entry
     // indexes on the client row), and each sent letter is kept once per webmail message.

@@ -132,6 +132,9 @@ export const MESSAGES_EN: EnglishMessages = {
   'touch.saving': 'Saving…',
   'touch.saved': 'Touch logged',
   'touch.error': 'Could not save: {message}',
+  'touch.callbackAt': 'When to call back',
+  'touch.callbackHint': 'A reminder will pop up at this time',
+  'touch.callbackInvalid': 'Enter the date and time of the call',
 
   'error.timeout': 'The extension is not responding. Make sure it is enabled and try again.',
   'error.closed': 'The panel was closed — open it again.',

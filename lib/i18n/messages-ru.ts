@@ -142,6 +142,9 @@ export const MESSAGES_RU = {
   'touch.saving': 'Сохраняем…',
   'touch.saved': 'Касание записано',
   'touch.error': 'Не удалось сохранить: {message}',
+  'touch.callbackAt': 'Когда перезвонить',
+  'touch.callbackHint': 'В это время придёт напоминание',
+  'touch.callbackInvalid': 'Укажите дату и время звонка',
 
   'error.timeout': 'Расширение не отвечает. Проверьте, что оно включено, и повторите.',
   'error.closed': 'Панель закрыта — откройте её снова.',

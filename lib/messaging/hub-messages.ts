@@ -6,6 +6,7 @@ import { PlaybookNoticeSchema } from '../playbook/playbook-change';
 import { SettingsPatchSchema, SettingsSchema } from '../settings/settings';
 import { SyncStatusSchema } from '../sync/sync-status';
 import { KeyClientsViewSchema } from '../cadence/key-clients';
+import { MAX_EPOCH_MS } from '../wire/bounded-text';
 
 /**
  * The one typed protocol between the extension's parts. The background parses everything
@@ -41,7 +42,8 @@ export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
    * background takes the port's own tab; the native side panel names the active tab.
    */
   z.object({ type: z.literal('subscribe'), tabId: z.number().int().nullable() }),
-  z.object({ type: z.literal('touch:log'), requestId: z.string(), draft: TouchDraftSchema }),
+  /** callbackAt (epoch ms): with a callback outcome, when to remind the manager to call back. */
+  z.object({ type: z.literal('touch:log'), requestId: z.string(), draft: TouchDraftSchema, callbackAt: z.number().int().nonnegative().max(MAX_EPOCH_MS).optional() }),
   /** Change what a logged touch says, or delete it: each is a new version that syncs. */
   z.object({ type: z.literal('touch:edit'), requestId: z.string(), touchId: z.string().min(1).max(100), draft: TouchDraftSchema }),
   z.object({ type: z.literal('touch:delete'), requestId: z.string(), touchId: z.string().min(1).max(100) }),
