@@ -15,6 +15,8 @@ import { followOpenEvents } from './open-event-stream';
 import { readSettings } from './settings-storage';
 import { uiLang } from './user-messages';
 import { handleTeamMessage } from './team-requests';
+import { createDigestNotifier } from './digest-notifier';
+import { SETTINGS_KEY } from '../settings/settings';
 
 /** How long after its start a worker waits before its wake-up sync. */
 const SYNC_AFTER_WAKE_MS = 1000;
@@ -82,8 +84,19 @@ export function startBackground(): Background {
     blockOwnPixels: (created) => blockOwnPixels(dnr, created),
     mailHosts: mailHostPatterns(MAIL_SITES).map((pattern) => new URL(pattern.replace('/*', '/')).host),
   };
+  // The head's daily digest of violations: an alarm at the chosen hour, a notice, a printable page.
+  const digest = createDigestNotifier({
+    ...reports,
+    alarms,
+    notifications,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    now,
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    lang: async () => uiLang(await readSettings(local), globalThis.navigator?.language),
+  });
   browser.runtime.onMessage.addListener(
     (message: unknown, sender) =>
+      digest.onMessage(message, sender) ??
       handleMailMessage(mail, message, sender) ??
       handleReportMessage(reports, message, sender) ??
       handleBookMessage(reports, message, sender) ??
@@ -113,7 +126,13 @@ export function startBackground(): Background {
   });
   browser.alarms?.onAlarm.addListener((alarm) => {
     void sync.onAlarm(alarm.name);
+    void digest.onAlarm(alarm.name, alarm.scheduledTime);
   });
+  // A changed digest hour moves the alarm; every worker start sets it again (the same time, or the next).
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === 'local' && SETTINGS_KEY in changes) void digest.arm();
+  });
+  void digest.arm();
 
   // A counted open arrives live while the worker runs: pull its touch now (the notice follows
   // the pull); a letter linked to no client is announced from the event itself.
@@ -130,6 +149,11 @@ export function startBackground(): Background {
     new AbortController().signal,
   );
   browser.notifications?.onClicked.addListener((id) => {
+    const page = digest.pageFor(id);
+    if (page !== null) {
+      void browser.tabs.create({ url: browser.runtime.getURL(page) });
+      return;
+    }
     void notifier.cardFor(id).then((url) => (url === null ? undefined : browser.tabs.create({ url })));
   });
 
