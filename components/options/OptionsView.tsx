@@ -7,6 +7,7 @@ import { errorText } from '../panel/error-text';
 import type { BookApi } from '../../lib/sales-book/book-api';
 import type { ServerDeps } from './server-deps';
 import { ServerSection } from './ServerSection';
+import { DigestHourField } from './DigestHourField';
 
 export interface OptionsViewProps {
   /** null until the background sent the settings. */
@@ -145,6 +146,7 @@ export function OptionsView({ settings, onSettingsChange, onImportPlaybook, onRe
               />
               <label htmlFor={`${baseId}-outline`}>{t('options.outline')}</label>
             </div>
+            <DigestHourField id={`${baseId}-digest-hour`} hour={settings.digestHour} t={t} onChange={change} />
             <p className="sf-options__saved" aria-live="polite" data-testid="options-saved">{saved ?? ''}</p>
           </>
         )}

@@ -17,6 +17,8 @@ import { uiLang } from './user-messages';
 import { handleTeamMessage } from './team-requests';
 import { createReminderAlarms } from './reminder-alarms';
 import { REMINDER_PREFIX } from '../reminders/reminder';
+import { createDigestNotifier } from './digest-notifier';
+import { SETTINGS_KEY } from '../settings/settings';
 
 /** How long after its start a worker waits before its wake-up sync. */
 const SYNC_AFTER_WAKE_MS = 1000;
@@ -86,8 +88,19 @@ export function startBackground(): Background {
     blockOwnPixels: (created) => blockOwnPixels(dnr, created),
     mailHosts: mailHostPatterns(MAIL_SITES).map((pattern) => new URL(pattern.replace('/*', '/')).host),
   };
+  // The head's daily digest of violations: an alarm at the chosen hour, a notice, a printable page.
+  const digest = createDigestNotifier({
+    ...reports,
+    alarms,
+    notifications,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    now,
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    lang: async () => uiLang(await readSettings(local), globalThis.navigator?.language),
+  });
   browser.runtime.onMessage.addListener(
     (message: unknown, sender) =>
+      digest.onMessage(message, sender) ??
       handleMailMessage(mail, message, sender) ??
       handleReportMessage(reports, message, sender) ??
       handleBookMessage(reports, message, sender) ??
@@ -118,9 +131,15 @@ export function startBackground(): Background {
   browser.alarms?.onAlarm.addListener((alarm) => {
     void sync.onAlarm(alarm.name);
     void reminders.onAlarm(alarm.name);
+    void digest.onAlarm(alarm.name, alarm.scheduledTime);
   });
   // Alarms do not survive everything (a browser restart may drop them): set every pending one again.
   void reminders.rearm();
+  // A changed digest hour moves the alarm; every worker start sets it again (the same time, or the next).
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === 'local' && SETTINGS_KEY in changes) void digest.arm();
+  });
+  void digest.arm();
 
   // A counted open arrives live while the worker runs: pull its touch now (the notice follows
   // the pull); a letter linked to no client is announced from the event itself.
@@ -137,6 +156,11 @@ export function startBackground(): Background {
     new AbortController().signal,
   );
   browser.notifications?.onClicked.addListener((id) => {
+    const page = digest.pageFor(id);
+    if (page !== null) {
+      void browser.tabs.create({ url: browser.runtime.getURL(page) });
+      return;
+    }
     const card = id.startsWith(REMINDER_PREFIX) ? reminders.cardFor(id) : notifier.cardFor(id);
     void card.then((url) => (url === null ? undefined : browser.tabs.create({ url })));
   });

@@ -526,4 +526,18 @@ export const MESSAGES_EN: EnglishMessages = {
   'history.crmKind.task': 'Task',
   'history.crmOutcome.planned': 'planned',
   'history.noTime': 'time not shown',
+  // The head's daily digest (issue 7, item 4).
+  'digest.notice.title': 'Violations digest for {date}',
+  'digest.notice.message': 'Below norm: {below} · deals with empty fields: {gaps} · key clients overdue: {overdue}. Click to open.',
+  'digest.notice.clean': 'No violations: norms met, fields filled, key clients on time.',
+  'digest.title': 'Violations digest for {date}',
+  'digest.zone': 'Days are counted in {zone} time.',
+  'digest.print': 'Print',
+  'digest.loading': 'Loading the digest…',
+  'digest.section.belowNorm': 'Managers below the daily norm',
+  'digest.section.gaps': 'Deals viewed with empty required fields',
+  'digest.section.overdue': 'Key clients with an overdue touch',
+  'digest.none': 'None.',
+  'options.digestHour': 'Hour of the daily violations digest (for heads)',
+  'options.digestHourHint': 'The notification with the day’s digest comes at this hour, your computer’s time.',
 };

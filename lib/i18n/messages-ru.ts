@@ -546,4 +546,18 @@ export const MESSAGES_RU = {
   'history.crmKind.task': 'Задача',
   'history.crmOutcome.planned': 'запланирована',
   'history.noTime': 'время не указано',
+  // The head's daily digest (issue 7, item 4).
+  'digest.notice.title': 'Сводка нарушений за {date}',
+  'digest.notice.message': 'Ниже нормы: {below} · сделки с пустыми полями: {gaps} · ключевые клиенты просрочены: {overdue}. Нажмите, чтобы открыть.',
+  'digest.notice.clean': 'Нарушений нет: нормы выполнены, поля заполнены, ключевые клиенты в срок.',
+  'digest.title': 'Сводка нарушений за {date}',
+  'digest.zone': 'Дни считаются по времени {zone}.',
+  'digest.print': 'Печать',
+  'digest.loading': 'Загружаем сводку…',
+  'digest.section.belowNorm': 'Менеджеры ниже дневной нормы',
+  'digest.section.gaps': 'Просмотренные сделки с пустыми обязательными полями',
+  'digest.section.overdue': 'Ключевые клиенты с просроченным касанием',
+  'digest.none': 'Нет.',
+  'options.digestHour': 'Час ежедневной сводки нарушений (для руководителя)',
+  'options.digestHourHint': 'Уведомление со сводкой за день приходит в этот час по времени вашего компьютера.',
 } as const;

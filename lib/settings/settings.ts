@@ -24,6 +24,8 @@ export const SettingsSchema = z.object({
   mailTracking: z.boolean().optional().catch(undefined),
   /** Addresses and domains whose letters never carry a pixel (colleagues, partners). */
   neverTrack: z.array(z.string().trim().min(1).max(320)).max(500).optional().catch(undefined),
+  /** The hour (0–23, the browser's time zone) a head's daily digest of violations comes (absent: 19). */
+  digestHour: z.number().int().min(0).max(23).optional().catch(undefined),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

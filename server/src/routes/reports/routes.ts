@@ -4,8 +4,11 @@ import { toCsv } from '../../reports/report-csv';
 import { describeScope } from '../../reports/report-scope';
 import { csvTable, runReport } from '../../reports/run-report';
 import { callerOf, type RouteDeps, type ZodApp } from '../types';
+import { registerDigestRoute } from './digest-route';
 
-export function registerReportRoutes(app: ZodApp, { db }: RouteDeps): void {
+export function registerReportRoutes(app: ZodApp, deps: RouteDeps): void {
+  const { db } = deps;
+  registerDigestRoute(app, deps);
   app.get('/api/reports/scope', { schema: { response: { 200: ReportScopeResponseSchema } } }, async (request) =>
     describeScope(db, callerOf(request)),
   );
