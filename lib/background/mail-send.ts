@@ -5,7 +5,7 @@ import { outboxUpsert } from '../db/outbox';
 import { TrackedLetterRecordSchema, type TrackedLetterRecord } from '../db/records';
 import { newId } from '../ids';
 import { trackedRecipients } from '../mail/never-track';
-import { MailSendRequestSchema, MailShownSchema, type MailSendAnswer, type MailSendRequest } from '../messaging/mail-messages';
+import { MailSendRequestSchema, type MailSendAnswer, type MailSendRequest } from '../messaging/mail-messages';
 import { serverCall, safeJson, type FetchLike } from '../reports/report-client';
 import { readSyncConfig } from '../sync/sync-setup';
 import type { SyncTrigger } from '../sync/sync-trigger';
@@ -53,10 +53,8 @@ function fromWebmail(sender: MailSender | undefined, hosts: readonly string[]): 
  * what the client opens is always a letter we know. Without a server, or when it is slow, the
  * letter goes untracked but its touch is still logged: nothing the manager did is lost.
  */
-export function handleMailMessage(deps: MailSendDeps, raw: unknown, sender: MailSender | undefined): Promise<MailSendAnswer | { reported: number }> | undefined {
-  const type = (raw as { type?: unknown } | null)?.type;
-  if (type === 'mail:shown') return reportShown(deps, raw, sender);
-  if (type !== 'mail:send') return undefined;
+export function handleMailMessage(deps: MailSendDeps, raw: unknown, sender: MailSender | undefined): Promise<MailSendAnswer> | undefined {
+  if ((raw as { type?: unknown } | null)?.type !== 'mail:send') return undefined;
   const parsed = MailSendRequestSchema.safeParse(raw);
   if (!parsed.success || !fromWebmail(sender, deps.mailHosts)) return Promise.resolve(NO_PIXEL);
   return onSend(deps, parsed.data).catch((error: unknown) => {
@@ -107,24 +105,4 @@ async function issuePixel(deps: MailSendDeps, body: { id: string; subject: strin
     return null;
   }
   return safeJson(answer.body, CreatedTrackedEmailSchema);
-}
-
-/**
- * The sender's page shows these pixels: each that is one of this browser's tracked letters is
- * reported as a sender view (`POST /api/tracked-emails/:id/sender-views`), so a hit that
- * coincides on the server is the sender's own view. A colleague's letter is in no table here.
- */
-async function reportShown(deps: MailSendDeps, raw: unknown, sender: MailSender | undefined): Promise<{ reported: number }> {
-  const parsed = MailShownSchema.safeParse(raw);
-  if (!parsed.success || !fromWebmail(sender, deps.mailHosts)) return { reported: 0 };
-  const config = await readSyncConfig(deps.local);
-  if (config === null) return { reported: 0 };
-  const wanted = new Set(parsed.data.tokens.map((t) => `/t/${t}.gif`));
-  const letters = await deps.db.trackedLetters.filter((l) => wanted.has(l.pixelUrl.slice(l.pixelUrl.lastIndexOf('/t/')))).toArray();
-  let reported = 0;
-  for (const letter of letters) {
-    const answer = await serverCall(config, `/api/tracked-emails/${letter.id}/sender-views`, deps.fetch, { method: 'POST', body: { at: deps.now() } }, TRACKING_SERVER_TIMEOUT_MS);
-    if (answer.ok) reported += 1;
-  }
-  return { reported };
 }

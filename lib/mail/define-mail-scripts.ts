@@ -3,7 +3,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { MailAdapter } from '../adapters/mail/mail-adapter';
 import { startMailRelay, type RelayApi } from './mail-relay';
 import { installSendHook } from './send-hook';
-import { watchShownLetters } from './sender-view-watch';
 
 /**
  * A webmail's page-world entry, from document_start: the send hook must wrap XMLHttpRequest
@@ -24,9 +23,7 @@ export function defineMailRelay(siteId: string) {
   return defineContentScript({
     runAt: 'document_idle',
     main(ctx) {
-      const api = browser as unknown as RelayApi;
-      startMailRelay(window, ctx.signal, api, siteId);
-      watchShownLetters(document, ctx.signal, api, siteId);
+      startMailRelay(window, ctx.signal, browser as unknown as RelayApi, siteId);
     },
   });
 }

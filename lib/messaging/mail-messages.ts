@@ -23,13 +23,6 @@ export const MailSendRequestSchema = z.object({
 });
 export type MailSendRequest = z.infer<typeof MailSendRequestSchema>;
 
-/** The relay saw these pixels on screen: the sender may be looking at their own letters. */
-export const MailShownSchema = z.object({
-  type: z.literal('mail:shown'),
-  site: z.string().min(1).max(40),
-  tokens: z.array(z.string().regex(/^[A-Za-z0-9_-]{40}$/)).min(1).max(50),
-});
-
 /** The answer: the markup to append to the letter, or null to send it untouched. */
 export interface MailSendAnswer {
   pixelHtml: string | null;
