@@ -9,7 +9,7 @@ import { handleBookMessage } from './book-requests';
 import { handleReportMessage } from './report-requests';
 import { handleMailMessage, type MailSendDeps } from './mail-send';
 import { blockOwnPixels, type DynamicRulesApi } from './own-pixel-block';
-import { MAIL_SITES, mailHostPatterns } from '../adapters/mail/mail-sites';
+import { MAIL_ADAPTERS, mailHostNames } from '../adapters/mail/mail-sites';
 import { createOpenNotifier, type NotificationsLike } from './open-notifier';
 import { followOpenEvents } from './open-event-stream';
 import { readSettings } from './settings-storage';
@@ -86,7 +86,7 @@ export function startBackground(): Background {
     fetch: reports.fetch,
     now,
     blockOwnPixels: (created) => blockOwnPixels(dnr, created),
-    mailHosts: mailHostPatterns(MAIL_SITES).map((pattern) => new URL(pattern.replace('/*', '/')).host),
+    mailHosts: mailHostNames(MAIL_ADAPTERS),
   };
   // The head's daily digest of violations: an alarm at the chosen hour, a notice, a printable page.
   const digest = createDigestNotifier({

@@ -1,7 +1,5 @@
 import type { ClientContext } from '../context/client-context';
-import { domainOf, isFreeMailDomain, normalAddress } from './mail-address';
-
-const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+import { MAIL_ADDRESS, domainOf, isFreeMailDomain, normalAddress } from './mail-address';
 
 /**
  * What a letter may be linked to a client by: the contacts' addresses read off the CRM card,
@@ -9,7 +7,7 @@ const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
  * multi-entry indexes, so a recipient finds its client in one lookup.
  */
 export function clientMailKeys(context: Pick<ClientContext, 'contacts'>): { mailAddresses: string[]; mailDomains: string[] } {
-  const addresses = [...new Set(context.contacts.flatMap((c) => c.emails).map(normalAddress).filter((a) => ADDRESS.test(a) && a.length <= 320))];
+  const addresses = [...new Set(context.contacts.flatMap((c) => c.emails).map(normalAddress).filter((a) => MAIL_ADDRESS.test(a) && a.length <= 320))];
   const domains = [...new Set(addresses.map(domainOf).filter((d) => !isFreeMailDomain(d)))];
   return { mailAddresses: addresses, mailDomains: domains };
 }

@@ -2,6 +2,9 @@
  * Addresses as Sufler compares them: trimmed and lower-cased (the local part is case-blind at
  * every webmail we serve), and the domain after the last '@'.
  */
+/** An address as a webmail or a CRM card shows it: local part, '@', a dotted domain. */
+export const MAIL_ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
 export function normalAddress(value: string): string {
   return value.trim().toLowerCase();
 }

@@ -29,6 +29,11 @@ export function mailContentScripts(sites: readonly MailSite[]): SiteContentScrip
   ]);
 }
 
+/** Every webmail host name, once: where a send may come from. */
+export function mailHostNames(adapters: readonly MailAdapter[]): string[] {
+  return [...new Set(adapters.flatMap((adapter) => adapter.hosts))];
+}
+
 /** Every webmail host pattern, once. */
 export function mailHostPatterns(sites: readonly MailSite[]): string[] {
   return [...new Set(sites.flatMap((site) => site.hosts))];
